@@ -1,0 +1,185 @@
+"""Match a question (typed or transcribed) to a content section and the chunk that answers it.
+
+Two signals are combined, because each fails where the other is strong:
+- meaning: cosine similarity of MiniLM sentence embeddings between the question and each
+  section's example questions, title and chunks (copes with paraphrase: "can I have a drink?");
+- words: RapidFuzz similarity to the example questions, and the section's lay terms found in the
+  question, fuzzily, so transcription slips still count ("keel surgery", "hoovering").
+The weights were chosen on tests/data/eval_dev.tsv; tests/data/eval_holdout.tsv is only measured.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from assistant.content import Library, Section
+from assistant.embeddings import Embedder
+from assistant.normalise import clean, digits_for_number_words
+
+_LOGGER = logging.getLogger(__name__)
+
+W_ASK_EMBED = 0.55
+W_CHUNK_EMBED = 0.20
+W_FUZZ = 0.10
+W_TERMS = 0.22
+TERM_FUZZ_CUTOFF = 88.0
+# Confidence is a logistic curve over the combined score, centred where answers start to be right.
+CONFIDENCE_CENTRE = 0.50
+CONFIDENCE_SLOPE = 14.0
+_STOP = frozenset(
+    "a an the i me my we you your he his she her they them their it its is are am was were be been do does "
+    "did can could would should will shall may might must to of in on at for with and or but if so then "
+    "what when where why how who which that this there here about after before again yet still just "
+    "have has had get got go going ok okay please tell know want need now".split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One section's score for a question."""
+
+    key: str
+    section: Section
+    score: float
+    """Combined score, roughly 0-1."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best section for a question, the chunk to read first, and how sure the matcher is."""
+
+    key: str
+    section: Section
+    chunk_index: int
+    """Index of the chunk that best answers the question."""
+    score: float
+    confidence: float
+    """Calibrated 0-1: how likely this section holds the answer."""
+    runner_up: Candidate | None
+
+
+def confidence_from_score(score: float) -> float:
+    """Map a combined score to a 0-1 confidence (logistic)."""
+    return 1.0 / (1.0 + math.exp(-CONFIDENCE_SLOPE * (score - CONFIDENCE_CENTRE)))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in text.split() if w not in _STOP and len(w) > 2}
+
+
+class Matcher:
+    """Scores every section of a library against a question."""
+
+    def __init__(self, library: Library, embedder: Embedder | None) -> None:
+        self.library = library
+        self._embedder = embedder
+        self._keys = list(library.by_key)
+        self._sections = [library.by_key[k] for k in self._keys]
+        self._asks = [[clean(a) for a in (*s.asks, s.title, s.summary) if a] for s in self._sections]
+        self._terms = [self._section_terms(s) for s in self._sections]
+        self._term_weight = self._term_weights()
+        self._ask_vecs: list[np.ndarray] = []
+        self._chunk_vecs: list[np.ndarray] = []
+        if embedder is not None:
+            self._index(embedder)
+
+    @classmethod
+    def load(cls, library: Library, *, use_embeddings: bool = True) -> Matcher:
+        """Build the matcher, loading the embedding model when asked and installed."""
+        embedder = None
+        if use_embeddings:
+            embedder = Embedder.load()
+        return cls(library, embedder)
+
+    @staticmethod
+    def _section_terms(section: Section) -> list[str]:
+        terms = {clean(t) for t in section.terms} | {clean(section.title)}
+        return sorted(t for t in terms if t)
+
+    def _term_weights(self) -> dict[str, float]:
+        # A term shared by many sections ("operation") says little about which one is meant.
+        counts: dict[str, int] = {}
+        for terms in self._terms:
+            for t in set(terms):
+                counts[t] = counts.get(t, 0) + 1
+        return {t: 1.0 / n for t, n in counts.items()}
+
+    def _index(self, embedder: Embedder) -> None:
+        asks = [a for group in self._asks for a in group]
+        chunks = [c for s in self._sections for c in s.chunks]
+        vecs = embedder.encode(asks + chunks)
+        ask_vecs, chunk_vecs = vecs[: len(asks)], vecs[len(asks):]
+        a = c = 0
+        for group, section in zip(self._asks, self._sections, strict=True):
+            self._ask_vecs.append(ask_vecs[a:a + len(group)])
+            self._chunk_vecs.append(chunk_vecs[c:c + len(section.chunks)])
+            a += len(group)
+            c += len(section.chunks)
+
+    def _term_score(self, text: str, terms: list[str]) -> float:
+        score = 0.0
+        padded = f" {text} "
+        for term in terms:
+            if f" {term} " in padded:
+                hit = 1.0
+            elif len(term) >= 5 and fuzz.partial_ratio(term, text) >= TERM_FUZZ_CUTOFF:
+                hit = 0.7
+            else:
+                continue
+            score += hit * self._term_weight.get(term, 1.0) * (1.0 + 0.15 * term.count(" "))
+        return min(1.0, score / 1.5)
+
+    def rank(self, question: str) -> tuple[list[Candidate], np.ndarray | None]:
+        """Score every section, best first; also return the question's embedding if any."""
+        text = digits_for_number_words(clean(question))
+        qvec = self._embedder.encode([text])[0] if self._embedder is not None and text else None
+        candidates = []
+        for i, (key, section) in enumerate(zip(self._keys, self._sections, strict=True)):
+            fuzz_best = max((fuzz.token_set_ratio(text, a) for a in self._asks[i]), default=0.0) / 100
+            score = W_FUZZ * fuzz_best + W_TERMS * self._term_score(text, self._terms[i])
+            if qvec is not None:
+                score += W_ASK_EMBED * float(np.max(self._ask_vecs[i] @ qvec))
+                score += W_CHUNK_EMBED * float(np.max(self._chunk_vecs[i] @ qvec))
+            else:
+                score += (W_ASK_EMBED + W_CHUNK_EMBED) * fuzz_best
+            candidates.append(Candidate(key, section, score))
+        candidates.sort(key=lambda c: c.score, reverse=True)
+        return candidates, qvec
+
+    def best_chunk(self, section: Section, question: str, qvec: np.ndarray | None) -> int:
+        """The chunk that best answers the question; the first unless another is clearly better."""
+        if len(section.chunks) == 1:
+            return 0
+        text = clean(question)
+        words = _content_words(text)
+        scores = []
+        for i, chunk in enumerate(section.chunks):
+            overlap = len(words & _content_words(clean(chunk))) / max(1, len(words))
+            score = 0.5 * overlap
+            if qvec is not None:
+                key = self.library.key_of(section)
+                score += float(self._chunk_vecs[self._keys.index(key)][i] @ qvec)
+            scores.append(score)
+        best = int(np.argmax(scores))
+        # The first chunk holds the main answer: only move off it for a clear win.
+        return best if scores[best] > scores[0] + 0.08 else 0
+
+    def match_question(self, question: str) -> Match | None:
+        """Best section for the question, or None when the question has no usable words."""
+        if not re.search(r"[a-z]", clean(question)):
+            return None
+        candidates, qvec = self.rank(question)
+        if not candidates:
+            return None
+        top = candidates[0]
+        chunk = self.best_chunk(top.section, question, qvec)
+        return Match(
+            key=top.key, section=top.section, chunk_index=chunk, score=top.score,
+            confidence=confidence_from_score(top.score),
+            runner_up=candidates[1] if len(candidates) > 1 else None,
+        )

@@ -1,0 +1,49 @@
+"""Text normalisation shared by the matcher, the command parser and the safety check."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTRACTIONS = {
+    "can't": "cannot", "cant": "cannot", "won't": "will not", "wont": "will not", "don't": "do not",
+    "dont": "do not", "doesn't": "does not", "didn't": "did not", "isn't": "is not", "aren't": "are not",
+    "i'm": "i am", "im": "i am", "i've": "i have", "ive": "i have", "i'll": "i will", "i'd": "i would",
+    "it's": "it is", "what's": "what is", "whats": "what is", "there's": "there is", "that's": "that is",
+    "he's": "he is", "she's": "she is", "they're": "they are", "we're": "we are", "you're": "you are",
+    "shouldn't": "should not", "couldn't": "could not", "wouldn't": "would not", "haven't": "have not",
+    "hasn't": "has not", "wasn't": "was not", "let's": "let us", "how's": "how is", "where's": "where is",
+    "when's": "when is", "who's": "who is", "gonna": "going to", "wanna": "want to", "gotta": "got to",
+}
+_FILLERS = re.compile(r"\b(?:erm+|um+|uh+|er|ah+|hmm+|mm+|uhm|errm)\b")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+    "thirty": "30", "twenty four": "24",
+}
+MAX_QUESTION_CHARS = 400
+
+
+def clean(text: str) -> str:
+    """Lower-case, fold Unicode quotes and accents, expand contractions, drop fillers ("erm")."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.lower()[: MAX_QUESTION_CHARS * 4]
+    expanded = " ".join(_CONTRACTIONS.get(w, w) for w in _WORD.findall(text))
+    return " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w))
+
+
+def words(text: str) -> list[str]:
+    """The cleaned words of ``text``."""
+    return clean(text).split()
+
+
+def digits_for_number_words(text: str) -> str:
+    """Replace small number words with digits ("two weeks" -> "2 weeks") in cleaned text."""
+    return " ".join(_NUMBER_WORDS.get(w, w) for w in text.split())
+
+
+def has_letters(text: str) -> bool:
+    """True if the text has at least one Latin letter (not just emoji, digits or symbols)."""
+    return bool(re.search(r"[a-zA-Z]", text))

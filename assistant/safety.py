@@ -1,0 +1,117 @@
+"""Red-flag symptoms: recognised before anything else, every time.
+
+A pure decision on the cleaned question. It looks for symptoms being described ("my wound is hot",
+"mum can't breathe", "there's blood coming through the dressing"), not mere mentions of a topic
+("why do I need breathing exercises?", "will they check me for bleeding?"), because the second kind
+is answered from the leaflet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from assistant.normalise import clean
+
+
+class Urgency(Enum):
+    """Which urgent advice applies."""
+
+    EMERGENCY = "emergency"
+    """Call 999 now: chest pain, breathing trouble, heavy bleeding, collapse."""
+    HOSPITAL = "hospital"
+    """Contact the hospital straight away: signs of wound infection, fever, a swollen painful leg."""
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A red-flag symptom found in a question."""
+
+    urgency: Urgency
+    symptom: str
+    """A short description of what was recognised, e.g. "chest pain"."""
+
+
+_WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressing|stitch line|drain site)"
+_WOUND_SIGN = (r"(?:hot|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
+               r"seep\w*|pus|puss|discharg\w*|gunk|yellow stuff|green|smell\w*|stink\w*|burst|open\w*|"
+               r"gap\w*|split\w*|fluid|wet|hurt\w*|infect\w*|bleed\w*|blood\w*)")
+_NEAR = r"(?:\W+\w+){0,7}?\W+"
+
+_PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
+    (Urgency.EMERGENCY, "chest pain", re.compile(
+        r"\b(?:chest (?:pain|pains|hurts?|hurting|is (?:tight|hurting|painful|sore)|feels (?:tight|heavy)|"
+        r"tightness|pressure|ache)|pains? in (?:my|his|her|the|their) chest|tight chest|heart attack|"
+        r"crushing (?:pain|feeling))")),
+    (Urgency.EMERGENCY, "breathing difficulty", re.compile(
+        r"\b(?:cannot (?:breathe|breath|catch (?:my|his|her) breath|get (?:my|his|her|a) breath)|"
+        r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
+        r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in )?breath\w*|"
+        r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lips (?:are|have gone) blue)")),
+    (Urgency.EMERGENCY, "heavy bleeding", re.compile(
+        r"\b(?:(?:is|are|am|keeps?|started|still|has been|have been|been|it is|wound is|scar is) bleeding|"
+        r"bleeding (?:a lot|heavily|badly|loads|everywhere|through|from|wont stop|will not stop|non stop)|"
+        r"bleeding (?:and|so) |blood (?:is )?(?:coming|pouring|gushing|soaking|seeping|everywhere|all over)|"
+        r"(?:lots|lot|loads|pool) of blood|soaked (?:in|with) blood|(?:coughing|coughed|vomiting|"
+        r"vomited|throwing) up blood|blood in (?:my|his|her|the) (?:sick|vomit|poo|stool|wee|pee|urine)|"
+        r"(?:there is|theres) blood|blood on (?:the|my|his|her) (?:dressing|bandage|sheets|pad)|"
+        r"haemorrhag\w*|hemorrhag\w*|^bleeding$|^blood$)")),
+    (Urgency.EMERGENCY, "collapse", re.compile(
+        r"\b(?:collaps\w*|fainted|fainting|passed out|pass out|blacked out|unconscious|"
+        r"(?:cannot|can not|will not) wake (?:him|her|up)|unresponsive|fits?|seizure)\b")),
+    (Urgency.HOSPITAL, "wound infection signs", re.compile(
+        rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b")),
+    (Urgency.HOSPITAL, "fever", re.compile(
+        r"\b(?:fever\w*|high temperature|temperature (?:of|is|has|went|gone)|(?:got|have|has|running) a "
+        r"temperature|temp(?:erature)? (?:is )?(?:3[89]|40)|shiver\w*|shaking (?:all over|uncontrollably)|"
+        r"rigors|chills|hot and cold|burning up|sweats|sweating (?:a lot|buckets))")),
+    (Urgency.HOSPITAL, "possible blood clot in the leg", re.compile(
+        r"\b(?:(?:calf|leg|legs|ankle) (?:is |are |has |have )?(?:gone |become |got |feels )?"
+        r"(?:swollen|swelling|hot|red|throbbing|painful|tender)|swollen (?:calf|leg|legs)|"
+        r"(?:blood )?clot in (?:my|his|her) leg|dvt)\b")),
+    (Urgency.HOSPITAL, "yellow skin or eyes", re.compile(
+        r"\b(?:(?:skin|eyes|whites of (?:my|his|her) eyes) (?:have |has |are |is )?(?:gone |going |turned |"
+        r"turning |look |looking )?yellow|jaundice\w*|turned yellow|gone yellow)\b")),
+]
+
+# Questions about a topic rather than a description of a symptom now.
+_INFORMATIONAL = re.compile(
+    r"\b(?:risk|chance|likely|prevent\w*|avoid|monitor\w*|check (?:me |him |her )?for|look out for|"
+    r"why (?:do|does|did|is|are|will)|how do (?:they|the doctors|the nurses)|what are the signs|signs of|"
+    r"normal to|exercises?)\b")
+_WOUND_INFO = re.compile(r"\b(?:how long|when|heal|dissolv\w*|removed|come out|taken out|stitches out)\b")
+
+
+def find_red_flag(question: str) -> RedFlag | None:
+    """Return the red flag a question describes, or None.
+
+    Emergencies are checked first; a topic question ("is there a risk of bleeding?") is not a red
+    flag unless it also describes a symptom in plain terms.
+    """
+    text = clean(question)
+    if not text:
+        return None
+    informational = bool(_INFORMATIONAL.search(text))
+    for urgency, symptom, pattern in _PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if informational and _is_topic_question(symptom, text):
+            continue
+        if symptom == "wound infection signs" and _WOUND_INFO.search(text) and not _strong_wound(text):
+            continue
+        return RedFlag(urgency, symptom)
+    return None
+
+
+def _is_topic_question(symptom: str, text: str) -> bool:
+    # "What are the signs of infection?" is still worth the urgent advice: it *is* the answer.
+    if symptom == "wound infection signs":
+        return False
+    return not re.search(r"\b(?:now|right now|at the moment|just|started|keeps?|suddenly|really|very)\b", text)
+
+
+def _strong_wound(text: str) -> bool:
+    return bool(re.search(r"\b(?:hot|warm|red|leak\w*|ooz\w*|weep\w*|pus|smell\w*|infect\w*|swollen|"
+                          r"discharg\w*|bleed\w*|blood|open\w*|burst|painful)\b", text))
