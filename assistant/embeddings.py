@@ -8,8 +8,10 @@ the same arithmetic, no extra runtime, a few milliseconds per question on two co
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,7 @@ from assistant.errors import ConfigError
 _LOGGER = logging.getLogger(__name__)
 
 MAX_TOKENS = 128
+CACHE_VERSION = "minilm-l6-v2-numpy-1"
 _DTYPES = {"F32": np.float32, "I64": np.int64}
 
 
@@ -139,10 +142,35 @@ class Embedder:
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """Return an array of shape (len(texts), 384), each row of unit length."""
-        if not texts:
-            return np.zeros((0, self._word.shape[1]), dtype=np.float32)
-        parts = [self._encode_batch(texts[i:i + batch_size]) for i in range(0, len(texts), batch_size)]
-        return np.concatenate(parts)
+        out = np.zeros((len(texts), self._word.shape[1]), dtype=np.float32)
+        # Batch texts of similar length together so little time goes on padding.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), batch_size):
+            batch = order[start:start + batch_size]
+            out[batch] = self._encode_batch([texts[i] for i in batch])
+        return out
+
+    def encode_cached(self, texts: list[str], cache_dir: Path | None) -> np.ndarray:
+        """Like ``encode``, reusing vectors saved in ``cache_dir`` for exactly these texts."""
+        if cache_dir is None:
+            return self.encode(texts)
+        digest = hashlib.sha256(("\x00".join([CACHE_VERSION, *texts])).encode("utf-8")).hexdigest()[:24]
+        path = cache_dir / f"embeddings-{digest}.npy"
+        try:
+            cached = np.load(path)
+            if cached.shape == (len(texts), self._word.shape[1]):
+                return cached
+        except (OSError, ValueError):
+            pass
+        vecs = self.encode(texts)
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
+            np.save(tmp, vecs)
+            os.replace(tmp, path)
+        except OSError as err:  # a read-only disk only costs speed
+            _LOGGER.debug("not caching embeddings in %s: %s", cache_dir, err)
+        return vecs
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -75,7 +76,7 @@ def _content_words(text: str) -> set[str]:
 class Matcher:
     """Scores every section of a library against a question."""
 
-    def __init__(self, library: Library, embedder: Embedder | None) -> None:
+    def __init__(self, library: Library, embedder: Embedder | None, cache_dir: Path | None = None) -> None:
         self.library = library
         self._embedder = embedder
         self._keys = list(library.by_key)
@@ -86,15 +87,13 @@ class Matcher:
         self._ask_vecs: list[np.ndarray] = []
         self._chunk_vecs: list[np.ndarray] = []
         if embedder is not None:
-            self._index(embedder)
+            self._index(embedder, cache_dir)
 
     @classmethod
-    def load(cls, library: Library, *, use_embeddings: bool = True) -> Matcher:
-        """Build the matcher, loading the embedding model when asked and installed."""
-        embedder = None
-        if use_embeddings:
-            embedder = Embedder.load()
-        return cls(library, embedder)
+    def load(cls, library: Library, *, use_embeddings: bool = True, cache_dir: Path | None = None) -> Matcher:
+        """Build the matcher, loading the embedding model when asked (vectors cached in ``cache_dir``)."""
+        embedder = Embedder.load() if use_embeddings else None
+        return cls(library, embedder, cache_dir)
 
     @staticmethod
     def _section_terms(section: Section) -> list[str]:
@@ -109,10 +108,10 @@ class Matcher:
                 counts[t] = counts.get(t, 0) + 1
         return {t: 1.0 / n for t, n in counts.items()}
 
-    def _index(self, embedder: Embedder) -> None:
+    def _index(self, embedder: Embedder, cache_dir: Path | None) -> None:
         asks = [a for group in self._asks for a in group]
         chunks = [c for s in self._sections for c in s.chunks]
-        vecs = embedder.encode(asks + chunks)
+        vecs = embedder.encode_cached(asks + chunks, cache_dir)
         ask_vecs, chunk_vecs = vecs[: len(asks)], vecs[len(asks):]
         a = c = 0
         for group, section in zip(self._asks, self._sections, strict=True):
