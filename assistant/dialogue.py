@@ -1,0 +1,237 @@
+"""Dialogue decisions: what to say to each turn of a conversation.
+
+The order of checks is the safety policy: red flags first, every time; then answers to a pending
+question (clarification, reminder confirmation); then voice commands; then reminders; then the
+leaflet. Everything a reply says comes from a named section of a loaded pack, or is one of the
+fixed phrases in ``assistant.phrases``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Protocol
+
+from assistant import phrases
+from assistant.commands import Command, parse_command
+from assistant.content import Library, Section
+from assistant.matcher import Candidate, Match, Matcher
+from assistant.normalise import clean, has_letters
+from assistant.safety import RedFlag, Urgency, find_red_flag
+from assistant.settings import Settings
+
+_LOGGER = logging.getLogger(__name__)
+
+UNKNOWN_BELOW = 0.50
+"""Combined matcher score under which the leaflet is taken not to answer the question."""
+CLARIFY_BELOW = 0.60
+"""Scores under this, with a close runner-up, ask "Do you mean X or Y?"."""
+CLARIFY_MARGIN = 0.04
+EMERGENCY_SECTION = "emergency"
+_REMEMBERED_COMMANDS = (Command.TOPICS, Command.HELP, Command.NEXT, Command.PREVIOUS)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the assistant says and does for one turn."""
+
+    kind: str
+    """One of answer, clarify, unknown, urgent, command, reminder."""
+    say: str
+    """The exact words spoken this turn."""
+    section: str | None = None
+    source: str | None = None
+    """Title of the leaflet the words come from."""
+    confidence: float = 1.0
+    command: Command | None = None
+    """A voice command the audio side must act on (stop, slower, louder...)."""
+
+
+class ReminderHooks(Protocol):
+    """What the dialogue needs from the reminder system (see assistant.reminders.voice)."""
+
+    def notices(self, now: datetime) -> list[str]:
+        """Things to mention at the start of the next interaction (missed medication)."""
+
+    def handle(self, text: str, now: datetime) -> Reply | None:
+        """A reply if the utterance is about reminders, else None."""
+
+    def date_answer(self, section: Section, now: datetime) -> str | None:
+        """A personalised date sentence for a section with ``from-surgery``, if there is a plan."""
+
+
+@dataclass
+class Conversation:
+    """The state one conversation carries from turn to turn."""
+
+    reading: list[str] = field(default_factory=list)
+    """What is being read: chunk texts in reading order."""
+    position: int = 0
+    """How many items of ``reading`` have been said."""
+    section_key: str | None = None
+    last: Reply | None = None
+    history: list[tuple[str | None, list[str], int, Reply]] = field(default_factory=list)
+    clarify: tuple[Candidate, Candidate] | None = None
+    pending_question: str = ""
+
+
+class Dialogue:
+    """Turns what the listener said into a ``Reply``, one conversation at a time."""
+
+    def __init__(self, library: Library, matcher: Matcher, settings: Settings,
+                 save_settings: Callable[[Settings], None] | None = None,
+                 reminders: ReminderHooks | None = None) -> None:
+        self.library = library
+        self.matcher = matcher
+        self.settings = settings
+        self._save_settings = save_settings
+        self._reminders = reminders
+        self.state = Conversation()
+
+    def reset(self) -> None:
+        """Start a fresh conversation (settings are kept)."""
+        self.state = Conversation()
+
+    def respond(self, heard: str, now: datetime) -> Reply:
+        """Decide the reply to one turn."""
+        reply = self._decide(heard, now)
+        if reply.kind in ("answer", "clarify", "unknown", "urgent") and self._reminders is not None:
+            reply = self._with_notices(reply, now)
+        if reply.kind != "command" or reply.command in _REMEMBERED_COMMANDS:
+            self.state.last = reply
+        return reply
+
+    def _decide(self, heard: str, now: datetime) -> Reply:
+        text = heard.strip()
+        if not text or not has_letters(text):
+            return Reply("unknown", phrases.DIDNT_CATCH, confidence=0.0)
+        flag = find_red_flag(text)
+        if flag is not None:
+            return self._urgent(flag)
+        if not clean(text):
+            return Reply("unknown", phrases.ENGLISH_ONLY, confidence=0.0)
+        if self.state.clarify is not None:
+            chosen = self._resolve_clarify(text)
+            if chosen is not None:
+                return chosen
+        command = parse_command(text)
+        if command is not None:
+            return self._command(command)
+        if self._reminders is not None:
+            reminder_reply = self._reminders.handle(text, now)
+            if reminder_reply is not None:
+                return reminder_reply
+        return self._question(text, now)
+
+    # -- answers -----------------------------------------------------------------------------
+
+    def _question(self, text: str, now: datetime) -> Reply:
+        match = self.matcher.match_question(text)
+        if match is None or match.score < UNKNOWN_BELOW:
+            confidence = 1.0 - (match.confidence if match else 0.0)
+            return Reply("unknown", f"{phrases.UNKNOWN} {self._help_line()}", confidence=confidence)
+        if match.section.urgent:
+            return self._answer(match, now)
+        runner = match.runner_up
+        if (runner is not None and match.score < CLARIFY_BELOW
+                and match.score - runner.score < CLARIFY_MARGIN and not runner.section.urgent):
+            self.state.clarify = (Candidate(match.key, match.section, match.score), runner)
+            self.state.pending_question = text
+            say = phrases.clarify(match.section.title, runner.section.title)
+            return Reply("clarify", say, confidence=match.confidence)
+        return self._answer(match, now)
+
+    def _answer(self, match: Match, now: datetime, prefix: str = "") -> Reply:
+        section = match.section
+        order = [match.chunk_index] + [i for i in range(len(section.chunks)) if i != match.chunk_index]
+        reading = [section.chunks[i] for i in order]
+        personal = self._reminders.date_answer(section, now) if self._reminders else None
+        if personal:
+            reading[0] = f"{personal} {reading[0]}"
+        self._start_reading(match.key, reading)
+        say = self._next_piece(prefix=prefix)
+        kind = "urgent" if section.urgent else "answer"
+        return Reply(kind, say, match.key, self._source(section), match.confidence)
+
+    def _urgent(self, flag: RedFlag) -> Reply:
+        section = self._urgent_section(flag)
+        if section is None:  # a pack without urgent sections still must not stay silent
+            return Reply("urgent", phrases.URGENT_FALLBACK, None, None, 1.0)
+        key = self.library.key_of(section)
+        self._start_reading(key, list(section.chunks))
+        say = self._next_piece()
+        return Reply("urgent", say, key, self._source(section), 1.0)
+
+    def _urgent_section(self, flag: RedFlag) -> Section | None:
+        urgent = [s for s in self.library.sections if s.urgent]
+        if not urgent:
+            return None
+        emergency = [s for s in urgent if s.id == EMERGENCY_SECTION]
+        others = [s for s in urgent if s.id != EMERGENCY_SECTION]
+        if flag.urgency is Urgency.EMERGENCY and emergency:
+            return emergency[0]
+        ranked = self.matcher.rank(flag.symptom)[0]
+        for candidate in ranked:
+            if candidate.section in others:
+                return candidate.section
+        return (emergency or urgent)[0]
+
+    def _resolve_clarify(self, text: str) -> Reply | None:
+        assert self.state.clarify is not None
+        first, second = self.state.clarify
+        choice = phrases.pick_option(clean(text), first.section, second.section)
+        if choice is None:
+            command = parse_command(text)
+            if command is Command.NO:
+                self.state.clarify = None
+                return Reply("clarify", phrases.ASK_AGAIN, confidence=0.0)
+            if command is Command.REPEAT and self.state.last is not None:
+                return replace(self.state.last, command=Command.REPEAT)
+            self.state.clarify = None
+            return None
+        self.state.clarify = None
+        chosen = first if choice == 0 else second
+        index = self.matcher.best_chunk(chosen.section, self.state.pending_question, None)
+        match = Match(chosen.key, chosen.section, index, chosen.score, 1.0, None)
+        return self._answer(match, datetime.now())
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _start_reading(self, key: str | None, reading: list[str]) -> None:
+        st = self.state
+        if st.last is not None:
+            st.history.append((st.section_key, st.reading, st.position, st.last))
+            del st.history[:-20]
+        st.section_key, st.reading, st.position = key, reading, 0
+
+    def _next_piece(self, prefix: str = "") -> str:
+        st = self.state
+        piece = st.reading[st.position]
+        st.position += 1
+        tail = f" {phrases.OFFER_MORE}" if st.position < len(st.reading) else ""
+        return f"{prefix}{piece}{tail}".strip()
+
+    def _source(self, section: Section) -> str:
+        return self.library.pack_of(section).title
+
+    def _help_line(self) -> str:
+        helps = {p.help for p in self.library.packs}
+        return next(iter(helps)) if len(helps) == 1 else phrases.GENERIC_HELP
+
+    def _with_notices(self, reply: Reply, now: datetime) -> Reply:
+        assert self._reminders is not None
+        notices = self._reminders.notices(now)
+        if not notices:
+            return reply
+        joined = " ".join(notices)
+        say = f"{reply.say} {joined}" if reply.kind == "urgent" else f"{joined} {reply.say}"
+        return replace(reply, say=say)
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def _command(self, command: Command) -> Reply:
+        from assistant.dialogue_commands import run_command
+
+        return run_command(self, command)
