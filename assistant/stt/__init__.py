@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -16,9 +17,15 @@ _LOGGER = logging.getLogger(__name__)
 
 ENGINES = ("whisper", "vosk")
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+MODELS_DIR_ENV = "ASSISTANT_MODELS_DIR"
 
-__all__ = ["ENGINES", "Recogniser", "Transcript", "choose_engine", "installed_engines",
-           "load_recogniser", "transcribe_file"]
+__all__ = ["ENGINES", "Recogniser", "Transcript", "choose_engine", "default_models_dir",
+           "installed_engines", "load_recogniser", "transcribe_file"]
+
+
+def default_models_dir() -> Path:
+    """Where downloaded models live: $ASSISTANT_MODELS_DIR, else the project's models/ folder."""
+    return Path(os.environ.get(MODELS_DIR_ENV) or DEFAULT_MODELS_DIR)
 
 
 def installed_engines(models_dir: Path) -> list[str]:
@@ -55,7 +62,7 @@ def load_recogniser(name: str | None = None, *, models_dir: Path | None = None,
     Raises:
         RecognitionError: unknown engine, or its model is missing, damaged or fails to load.
     """
-    models_dir = models_dir or DEFAULT_MODELS_DIR
+    models_dir = models_dir or default_models_dir()
     engine = choose_engine(name, installed_engines(models_dir))
     started = time.perf_counter()
     recogniser: Recogniser
