@@ -1,0 +1,224 @@
+"""The system's own voices through pyttsx3 (espeak-ng on Linux, SAPI5 on Windows, NSSS on macOS).
+
+pyttsx3 can hang: ``runAndWait`` after the first call on some drivers, or "run loop already
+started" when another loop is running. So the engine never runs in this process: a worker
+subprocess writes one WAV per sentence, the parent reads each as soon as it is announced, and a
+worker that stops answering is killed and reported, never waited on for ever.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from assistant.errors import SynthesisError
+from assistant.tts.base import Speaker, SpeechAudio, check_rate_volume, level, prepare_sentences
+from assistant.tts.lexicon import SYSTEM
+
+_LOGGER = logging.getLogger(__name__)
+
+NORMAL_WPM = 150
+"""Words per minute at rate 1.0: espeak-ng's own 175 is hard to follow (and to transcribe)."""
+SENTENCE_TIMEOUT_S = 20.0
+"""A sentence takes well under a second; this long means the driver has hung."""
+_PREFERRED = (
+    "en-gb-x-rp",
+    "english (great britain)",
+    "en-gb",
+    "en_gb",
+    "english_rp",
+    "en-uk",
+    "daniel",
+    "hazel",
+    "en",
+)
+_DONE = "WAV-DONE"
+
+
+@dataclass(frozen=True)
+class SystemVoice:
+    """One voice the system offers."""
+
+    id: str
+    name: str
+
+
+def _project_root() -> str:
+    return str(Path(__file__).resolve().parents[2])
+
+
+def _run_worker(request: dict[str, object]) -> subprocess.Popen[str]:
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_project_root(), os.environ.get("PYTHONPATH")]))
+    )
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.tts.pyttsx3"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    except OSError as err:
+        raise SynthesisError(f"cannot start the system voice worker: {err}") from err
+    assert proc.stdin is not None
+    proc.stdin.write(json.dumps(request) + "\n")
+    proc.stdin.close()
+    return proc
+
+
+def _lines(proc: subprocess.Popen[str]) -> queue.Queue[str | None]:
+    """Worker stdout lines on a queue (None at the end), so reads can time out."""
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put(line.rstrip("\n"))
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True, name="pyttsx3-worker-out").start()
+    return lines
+
+
+def _next_message(proc: subprocess.Popen[str], lines: queue.Queue[str | None]) -> str:
+    """The worker's next protocol line; SynthesisError if it hangs, fails or exits early."""
+    while True:
+        try:
+            line = lines.get(timeout=SENTENCE_TIMEOUT_S)
+        except queue.Empty:
+            proc.kill()
+            raise SynthesisError(
+                f"the system voice stopped responding for {SENTENCE_TIMEOUT_S:.0f} s; try --tts piper"
+            ) from None
+        if line is None:
+            proc.wait(timeout=5)
+            detail = (proc.stderr.read() if proc.stderr else "").strip().splitlines()
+            raise SynthesisError(f"the system voice failed: {detail[-1] if detail else 'no output'}")
+        if line.startswith(("WAV ", "VOICES ", "ERROR ", _DONE)):
+            return line
+
+
+def system_voices() -> list[SystemVoice]:
+    """The voices pyttsx3 offers on this system (asked of a worker, with a time-out)."""
+    proc = _run_worker({"list": True})
+    try:
+        message = _next_message(proc, _lines(proc))
+    finally:
+        proc.kill()
+    if message.startswith("ERROR "):
+        raise SynthesisError(f"the system voices are not available: {message[6:]}")
+    return [SystemVoice(v["id"], v["name"]) for v in json.loads(message[7:])]
+
+
+def choose_voice(voices: list[SystemVoice], wanted: str | None) -> SystemVoice | None:
+    """The voice named ``wanted`` (id, name or id ending), else a British English one, else None."""
+    if wanted:
+        lowered = wanted.lower()
+        for voice in voices:
+            if lowered in (voice.id.lower(), voice.name.lower()) or voice.id.lower().endswith("/" + lowered):
+                return voice
+        english = [v.name for v in voices if "english" in v.name.lower() or "en" in v.id.lower()]
+        raise SynthesisError(
+            f"unknown system voice {wanted!r}: expected an id or name such as "
+            f"{', '.join(english[:8]) or ', '.join(v.name for v in voices[:8])}"
+        )
+    for preference in _PREFERRED:
+        for voice in voices:
+            if preference in (voice.name.lower(), voice.id.lower().rsplit("/", 1)[-1]):
+                return voice
+    return None
+
+
+class Pyttsx3Speaker(Speaker):
+    """Speech from the system's voices; construct with ``Pyttsx3Speaker.load``."""
+
+    name: ClassVar[str] = "pyttsx3"
+
+    def __init__(self, voice: SystemVoice | None) -> None:
+        self.voice = voice
+
+    @classmethod
+    def load(cls, voice: str | None = None) -> Pyttsx3Speaker:
+        """Check the system voices work and pick one (default: a British English voice)."""
+        return cls(choose_voice(system_voices(), voice))
+
+    def synthesize(self, text: str, *, rate: float = 1.0, volume: float = 1.0) -> Iterator[SpeechAudio]:
+        """Yield audio sentence by sentence, so speech can start after the first sentence."""
+        check_rate_volume(rate, volume)
+        sentences = prepare_sentences(text, SYSTEM)
+        return self._generate_system(sentences, rate, volume)
+
+    def _generate_system(
+        self, sentences: list[tuple[str, str]], rate: float, volume: float
+    ) -> Iterator[SpeechAudio]:
+        import soundfile
+
+        with tempfile.TemporaryDirectory(prefix="assistant-tts-") as folder:
+            proc = _run_worker(
+                {
+                    "voice": self.voice.id if self.voice else None,
+                    "wpm": round(NORMAL_WPM * rate),
+                    "sentences": [engine_input for _, engine_input in sentences],
+                    "dir": folder,
+                }
+            )
+            lines = _lines(proc)
+            try:
+                for spoken, _ in sentences:
+                    message = _next_message(proc, lines)
+                    if message.startswith("ERROR "):
+                        raise SynthesisError(f"the system voice failed: {message[6:]}")
+                    try:
+                        samples, sample_rate = soundfile.read(message[4:], dtype="float32")
+                    except (OSError, RuntimeError) as err:
+                        raise SynthesisError(f"the system voice wrote no audio: {err}") from err
+                    if samples.ndim > 1:
+                        samples = samples.mean(axis=1)
+                    if samples.size:
+                        yield SpeechAudio(level(samples, volume), int(sample_rate), spoken)
+            finally:
+                # Also runs when the listener stops early (an interrupt): no orphan worker.
+                proc.kill()
+                proc.wait()
+
+
+def _worker_main() -> int:
+    """Subprocess side: read one JSON request, answer on stdout one line per finished sentence."""
+    request = json.loads(sys.stdin.readline())
+    try:
+        import pyttsx3
+
+        engine = pyttsx3.init()
+        if request.get("list"):
+            voices = [{"id": v.id, "name": v.name} for v in engine.getProperty("voices")]
+            print("VOICES " + json.dumps(voices), flush=True)
+            return 0
+        if request["voice"]:
+            engine.setProperty("voice", request["voice"])
+        engine.setProperty("rate", request["wpm"])
+        for index, sentence in enumerate(request["sentences"]):
+            path = os.path.join(request["dir"], f"{index}.wav")
+            engine.save_to_file(sentence, path)
+            engine.runAndWait()
+            print(f"WAV {path}", flush=True)
+    except Exception as err:  # report any driver failure to the parent as one line
+        print(f"ERROR {type(err).__name__}: {err}", flush=True)
+        return 1
+    print(_DONE, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_worker_main())
