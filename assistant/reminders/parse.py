@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -241,3 +242,92 @@ def interval_of(rule: str | None) -> timedelta | None:
     count = int(match.group(2) or 1)
     unit = {"MINUTELY": "minutes", "HOURLY": "hours", "DAILY": "days", "WEEKLY": "weeks"}
     return timedelta(**{unit[match.group(1)]: count})
+
+
+@dataclass(frozen=True)
+class SpokenSchedule:
+    """When a spoken reminder should fall due."""
+
+    start: datetime
+    """First time (aware, local)."""
+    rule: str | None
+    """RRULE, or None for once."""
+    words: str
+    """The schedule said back, e.g. "every 2 hours, starting at 10:00"."""
+
+
+_NUM = r"(\d+|[a-z]+(?:-[a-z]+)?)"
+_EVERY_SPOKEN = re.compile(rf"\bevery\s+(?:{_NUM}\s+)?(minute|min|hour|day|week)s?\b")
+_IN_SPOKEN = re.compile(rf"\bin\s+(?:{_NUM}\s+)?(minute|min|hour)s?\b|\bin half an hour\b")
+_AT_SPOKEN = re.compile(
+    r"\bat\s+(\d{1,2}|[a-z]+)(?:[:.](\d{2}))?(?:\s*(am|pm|a\.m\.|p\.m\.|o'?clock))?"
+    r"(?:\s+in the (morning|afternoon|evening)|\s+at night)?\b"
+)
+_UNIT_FREQ = {"minute": "MINUTELY", "min": "MINUTELY", "hour": "HOURLY", "day": "DAILY", "week": "WEEKLY"}
+
+
+def parse_spoken_when(phrase: str, now: datetime) -> SpokenSchedule | None:
+    """Read "every two hours", "in 20 minutes", "at 8 o'clock", "every day at 8 pm" (None if none).
+
+    Raises:
+        ReminderError: a schedule was said but cannot be used ("every 0 minutes", "at 25").
+    """
+    text = phrase.lower().strip()
+    every, within, at = _EVERY_SPOKEN.search(text), _IN_SPOKEN.search(text), _AT_SPOKEN.search(text)
+    clock = _spoken_clock(at, now, "tomorrow" in text) if at else None
+    if every:
+        count = number_word(every.group(1)) if every.group(1) else 1
+        unit = every.group(2)
+        if count is None or count <= 0:
+            raise ReminderError(f"every {every.group(1)} {unit}s: the interval must be at least 1")
+        rule = f"FREQ={_UNIT_FREQ[unit]};INTERVAL={count}"
+        start = clock if clock is not None else _round_up(now + interval_of(rule))  # type: ignore[operator]
+        if unit in ("day", "week"):
+            day = {0: "today", 1: "tomorrow"}.get((start.date() - now.date()).days)
+            words = f"{describe_every(rule)} at {say_time(start)}, starting "
+            words += day or f"on {say_date(start.date())}"
+        else:
+            words = f"{describe_every(rule)}, starting at {start:%H:%M}"
+            if start.date() != now.date():
+                words += f" on {say_date(start.date())}"
+        return SpokenSchedule(start, rule, words)
+    if within:
+        if within.group(0) == "in half an hour":
+            count, unit = 30, "minutes"
+        else:
+            count = number_word(within.group(1)) if within.group(1) else 1
+            unit = "hours" if within.group(2) == "hour" else "minutes"
+        if count is None or count <= 0:
+            raise ReminderError(f"{within.group(0)!r}: expected a time in the future")
+        start = now + timedelta(**{unit: count})
+        return SpokenSchedule(start, None, say_relative(start, now))
+    if clock is not None:
+        return SpokenSchedule(clock, None, say_relative(clock, now))
+    return None
+
+
+def _spoken_clock(at: re.Match[str], now: datetime, tomorrow: bool) -> datetime:
+    hour = number_word(at.group(1))
+    minute = int(at.group(2) or 0)
+    if hour is None or not 0 <= hour <= 23 or minute > 59:
+        raise ReminderError(f"{at.group(0)!r} is not a time of day: say for example at 8 o'clock")
+    marker = (at.group(3) or "").replace(".", "")
+    part = at.group(4) or ("night" if "night" in at.group(0) else "")
+    pm = marker == "pm" or part in ("afternoon", "evening", "night")
+    am = marker == "am" or part == "morning"
+    if pm and hour < 12:
+        hour += 12
+    base = now.replace(hour=hour % 24, minute=minute, second=0, microsecond=0)
+    if tomorrow:
+        return base + timedelta(days=1)
+    candidates = [base, base + timedelta(days=1)]
+    if not (am or pm) and hour < 12:
+        candidates.append(base + timedelta(hours=12))  # "at 8" said at 9 am means 8 in the evening
+    return min(c for c in candidates if c > now)
+
+
+def _round_up(when: datetime, step: int = 5) -> datetime:
+    """Round up to the next ``step`` minutes, so spoken times sound natural."""
+    when = when.replace(second=0, microsecond=0)
+    extra = (-when.minute) % step
+    return when + timedelta(minutes=extra)
