@@ -263,10 +263,8 @@ class SegmenterConfig:
     """Trailing silence that ends a question; pauses shorter than this are kept."""
     max_speech_ms: int = 30000
     """Longest question; bounds memory when a television talks without end."""
-    floor_window_ms: int = 3000
+    floor_window_ms: int = 5000
     """Background loudness is the quietest chunk in this window (minimum statistics)."""
-    floor_prior_db: float = -60.0
-    """Assumed background until a second of audio has been heard."""
 
 
 class SpeechSegmenter:
@@ -277,7 +275,7 @@ class SpeechSegmenter:
         self.sample_rate = sample_rate
         self.config = config or SegmenterConfig()
         self._levels: deque[tuple[float, int]] = deque()
-        self._heard_ms = 0.0
+        self._window_samples = 0
         self._recent: deque[tuple[bool, float]] = deque()
         self.in_speech = False
         self.ended = False
@@ -285,37 +283,32 @@ class SpeechSegmenter:
         self._silence_ms = 0.0
 
     def floor_db(self) -> float:
-        """Current estimate of the background level."""
-        floor = min((level for level, _ in self._levels), default=self.config.floor_prior_db)
-        if self._heard_ms < 1000:
-            floor = min(floor, self.config.floor_prior_db)
-        return floor
+        """Background level: the quietest recent chunk (the first chunk sets it)."""
+        return min((level for level, _ in self._levels), default=0.0)
 
-    def is_speech(self, chunk: np.ndarray) -> bool:
-        """Whether one chunk is loud enough above the background to be speech."""
-        level = level_dbfs(chunk)
-        return level >= self.config.min_speech_db and level >= self.floor_db() + self.config.margin_db
+    def is_speech_level(self, level: float) -> bool:
+        """Whether a chunk this loud stands far enough above the background to be speech."""
+        return (level >= self.config.min_speech_db
+                and level >= self.floor_db() + self.config.margin_db)
 
-    def _remember_level(self, chunk: np.ndarray, ms: float) -> None:
-        self._levels.append((level_dbfs(chunk), len(chunk)))
-        self._heard_ms += ms
-        window = self.config.floor_window_ms * self.sample_rate / 1000
-        while sum(n for _, n in self._levels) > window and len(self._levels) > 1:
-            self._levels.popleft()
+    def _remember_level(self, level: float, samples: int) -> None:
+        # Minimum statistics: pauses between words bring the floor back down in speech,
+        # while a fan or hum that starts with the stream becomes the floor at once.
+        self._levels.append((level, samples))
+        self._window_samples += samples
+        window = self.config.floor_window_ms * self.sample_rate // 1000
+        while self._window_samples - self._levels[0][1] >= window:
+            self._window_samples -= self._levels.popleft()[1]
 
     def process(self, chunk: np.ndarray) -> SegmentEvent:
         """Take the next chunk; say whether we are waiting, in speech, or at the end."""
         if self.ended:
             return SegmentEvent.END
         ms = 1000.0 * len(chunk) / self.sample_rate
-        speech = self.is_speech(chunk)
-        if not (self.in_speech and speech):
-            # Speech never raises the background estimate, so a long answer is not cut off.
-            self._remember_level(chunk, ms)
-        else:
-            self._heard_ms += ms
+        level = level_dbfs(chunk)
+        self._remember_level(level, len(chunk))
+        speech = self.is_speech_level(level)
         return self._in_speech(speech, ms) if self.in_speech else self._waiting(speech, ms)
-
     def _waiting(self, speech: bool, ms: float) -> SegmentEvent:
         self._recent.append((speech, ms))
         while sum(m for _, m in self._recent) > self.config.start_window_ms:

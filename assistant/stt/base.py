@@ -12,11 +12,13 @@ from typing import ClassVar
 
 import numpy as np
 
-from assistant.audio import SegmenterConfig, SegmentEvent, SpeechSegmenter
+from assistant.audio import SegmenterConfig, SegmentEvent, SpeechSegmenter, level_dbfs
 
 _LOGGER = logging.getLogger(__name__)
 
-PRE_ROLL_MS = 1000
+PRE_ROLL_MS = 500
+MAX_LEAD_IN_MS = 10000
+"""Audio kept while waiting, so speech that began before it was confirmed is not lost."""
 
 
 @dataclass(frozen=True)
@@ -71,28 +73,41 @@ class Utterance:
     """``time.perf_counter()`` when the last chunk was read (end of speech or recording)."""
 
 
+def _lead_in(waiting: list[tuple[np.ndarray, float]], segmenter: SpeechSegmenter,
+             extra_samples: int) -> list[np.ndarray]:
+    """The audio before speech was confirmed: back to where the loud run began, plus a margin."""
+    threshold = segmenter.floor_db() + segmenter.config.margin_db / 2
+    start = len(waiting)
+    while start > 0 and waiting[start - 1][1] >= threshold:
+        start -= 1
+    kept = 0
+    while start > 0 and kept < extra_samples:
+        start -= 1
+        kept += len(waiting[start][0])
+    return [chunk for chunk, _ in waiting[start:]]
+
+
 def collect_utterance(chunks: Iterable[np.ndarray], sample_rate: int,
                       config: SegmenterConfig | None = None,
                       pre_roll_ms: int = PRE_ROLL_MS) -> Utterance:
-    """Keep the speech and a short lead-in; memory stays bounded however long the silence."""
+    """Keep the speech and its lead-in; memory stays bounded however long the silence."""
     segmenter = SpeechSegmenter(sample_rate, config)
-    lead_in: deque[np.ndarray] = deque()
-    lead_samples = 0
+    waiting: deque[tuple[np.ndarray, float]] = deque()
+    waiting_samples = 0
     speech: list[np.ndarray] = []
     total = 0
     for chunk, event in segment_stream(chunks, segmenter):
         total += len(chunk)
         if event is SegmentEvent.WAITING:
-            lead_in.append(chunk)
-            lead_samples += len(chunk)
-            while lead_samples - len(lead_in[0]) >= pre_roll_ms * sample_rate // 1000:
-                lead_samples -= len(lead_in.popleft())
+            waiting.append((chunk, level_dbfs(chunk)))
+            waiting_samples += len(chunk)
+            while waiting_samples - len(waiting[0][0]) >= MAX_LEAD_IN_MS * sample_rate // 1000:
+                waiting_samples -= len(waiting.popleft()[0])
             continue
         if not speech:
-            speech.extend(lead_in)
-            lead_in.clear()
+            speech = _lead_in(list(waiting), segmenter, pre_roll_ms * sample_rate // 1000)
+            waiting.clear()
         speech.append(chunk)
     ended_at = time.perf_counter()
-    found = segmenter.in_speech
     samples = np.concatenate(speech) if speech else np.zeros(0, dtype=np.float32)
-    return Utterance(samples, found, total / sample_rate, ended_at)
+    return Utterance(samples, segmenter.in_speech, total / sample_rate, ended_at)
