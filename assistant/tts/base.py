@@ -78,7 +78,8 @@ class Speaker(ABC):
         audio = np.concatenate([p.samples for p in parts])
         pcm = (np.clip(audio, -1.0, 1.0) * 32767.0).astype("<i2")
         try:
-            with wave.open(str(path), "wb") as out:
+            # Open the file first: wave.open on a bad path leaves a half-made writer behind.
+            with open(path, "wb") as file, wave.open(file, "wb") as out:
                 out.setnchannels(1)
                 out.setsampwidth(2)
                 out.setframerate(sample_rate)

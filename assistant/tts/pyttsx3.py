@@ -16,6 +16,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
+import wave
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,6 +196,32 @@ class Pyttsx3Speaker(Speaker):
                 proc.wait()
 
 
+def _wait_for_wav(path: str) -> None:
+    """Wait until the driver has finished writing ``path``.
+
+    The espeak driver's runAndWait can return before its callback has written the file; asking
+    for the next sentence then would save this sentence's audio under the next name.
+    """
+    deadline = time.monotonic() + SENTENCE_TIMEOUT_S
+    sizes: list[int] = []
+    while time.monotonic() < deadline:
+        try:
+            sizes.append(os.path.getsize(path))
+            with wave.open(path) as wav:
+                frames, width = wav.getnframes(), wav.getsampwidth()
+            # The header is written before the data, so also check that the data is all there.
+            if frames and sizes[-1] >= 44 + frames * width:
+                return
+        except (OSError, EOFError):
+            pass
+        except wave.Error:
+            # Not a WAV (macOS writes AIFF): done once its size has stopped changing.
+            if len(sizes) > 20 and sizes[-1] > 0 and len(set(sizes[-20:])) == 1:
+                return
+        time.sleep(0.01)
+    raise TimeoutError(f"no audio written to {path}")
+
+
 def _worker_main() -> int:
     """Subprocess side: read one JSON request, answer on stdout one line per finished sentence."""
     request = json.loads(sys.stdin.readline())
@@ -212,6 +240,7 @@ def _worker_main() -> int:
             path = os.path.join(request["dir"], f"{index}.wav")
             engine.save_to_file(sentence, path)
             engine.runAndWait()
+            _wait_for_wav(path)
             print(f"WAV {path}", flush=True)
     except Exception as err:  # report any driver failure to the parent as one line
         print(f"ERROR {type(err).__name__}: {err}", flush=True)
