@@ -48,6 +48,15 @@ VOICES = {
     "espeak-us-slow": Voice("espeak-us-slow", "espeak", espeak_voice="en-us+m3",
                             words_per_minute=120),
 }
+TEST_QUESTIONS = [
+    ("answer", "how long will I be in hospital after my liver operation", ""),
+    ("answer", "when can I start driving again", ""),
+    ("urgent", "my wound is red and leaking", ""),
+    ("answer", "can I have a bath when I get home", ""),
+    ("answer", "what is a liver resection", ""),
+    ("answer", "who do I ring if I feel unwell at night", ""),
+]
+"""Short questions of our own for the tests, so the evaluation sets stay for evaluation."""
 NOISE_LEVELS: dict[str, float | None] = {"clean": None, "mild": 20.0, "noisy": 10.0}
 """Signal-to-noise ratio in dB of the added background (pink noise plus babble)."""
 

@@ -1,0 +1,164 @@
+"""The default recogniser end to end: packaged tiny.en on rendered speech through the chunk path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from assistant.errors import RecognitionError
+from assistant.stt import load_recogniser, transcribe_file
+from assistant.stt.whisper import (
+    MODEL_SHA256,
+    WhisperRecogniser,
+    bias_text,
+    packaged_model_dir,
+    verify_model,
+)
+
+try:
+    from tests.audio_corpus import (
+        RATE,
+        TEST_QUESTIONS,
+        CorpusClip,
+        build_corpus,
+        espeak_available,
+        word_errors,
+    )
+except ModuleNotFoundError:  # tests/ itself on sys.path (pytest's default rootdir insertion)
+    from audio_corpus import (  # type: ignore[no-redef]
+        RATE,
+        TEST_QUESTIONS,
+        CorpusClip,
+        build_corpus,
+        espeak_available,
+        word_errors,
+    )
+
+pytestmark = pytest.mark.engine
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory) -> tuple[Path, list[CorpusClip]]:
+    """The test questions in Piper (normal, slow) and espeak-ng, clean, plus negatives."""
+    folder = tmp_path_factory.mktemp("whisper-corpus")
+    voices = ["piper", "piper-slow"] + (["espeak-gb"] if espeak_available() else [])
+    return folder, build_corpus(folder, TEST_QUESTIONS, voices, ["clean"])
+
+
+@pytest.fixture(scope="session")
+def recogniser() -> WhisperRecogniser:
+    rec = load_recogniser("whisper")
+    assert isinstance(rec, WhisperRecogniser)
+    return rec
+
+
+def _wer(folder: Path, clips: list[CorpusClip], rec: WhisperRecogniser) -> float:
+    errors = words = 0
+    for clip in clips:
+        heard = transcribe_file(rec, folder / clip.file)
+        e, n = word_errors(clip.text, heard.text)
+        errors, words = errors + e, words + n
+    return errors / words
+
+
+@pytest.mark.parametrize("voice, budget", [("piper", 0.12), ("piper-slow", 0.12),
+                                           ("espeak-gb", 0.30)])
+def test_clean_questions_are_heard_within_the_word_error_budget(corpus, recogniser, voice, budget):
+    folder, clips = corpus
+    chosen = [c for c in clips if c.voice == voice]
+    if not chosen:
+        pytest.skip("espeak-ng is not installed (Debian package espeak-ng)")
+    assert _wer(folder, chosen, recogniser) <= budget
+
+
+def test_negatives_are_not_speech(corpus, recogniser):
+    folder, clips = corpus
+    for name in ("neg-silence.wav", "neg-cough.wav"):
+        heard = transcribe_file(recogniser, folder / name)
+        assert not heard.speech_found and heard.text == ""
+
+
+def _variant(folder: Path, clip: CorpusClip, name: str, change) -> Path:  # type: ignore[no-untyped-def]
+    audio, rate = sf.read(str(folder / clip.file), dtype="float32")
+    data, new_rate = change(audio, rate)
+    out = folder / f"{name}-{clip.file}"
+    sf.write(str(out), data, new_rate, subtype="PCM_16")
+    return out
+
+
+@pytest.mark.parametrize("name, change, budget", [
+    ("phone8k", lambda a, r: (a[::2], r // 2), 0.35),
+    ("stereo48k", lambda a, r: (np.stack([np.repeat(a, 3)] * 2, axis=1), r * 3), 0.12),
+    ("clipped", lambda a, r: (np.clip(a * 8, -1, 1), r), 0.35),
+])
+def test_telephone_stereo_and_clipped_recordings_are_heard(corpus, recogniser, name, change,
+                                                           budget):
+    folder, clips = corpus
+    clip = next(c for c in clips if c.voice == "piper")
+    heard = transcribe_file(recogniser, _variant(folder, clip, name, change))
+    e, n = word_errors(clip.text, heard.text)
+    assert e / n <= budget
+
+
+def test_very_quiet_recording_is_heard_or_not_caught(corpus, recogniser):
+    folder, clips = corpus
+    clip = next(c for c in clips if c.voice == "piper")
+    heard = transcribe_file(recogniser,
+                            _variant(folder, clip, "quiet", lambda a, r: (a * 0.01, r)))
+    if heard.speech_found:
+        e, n = word_errors(clip.text, heard.text)
+        assert e / n <= 0.35
+    else:
+        assert heard.text == ""
+
+
+def test_realtime_pacing_hears_the_same_words(corpus, recogniser):
+    folder, clips = corpus
+    clip = next(c for c in clips if c.voice == "piper")
+    fast = transcribe_file(recogniser, folder / clip.file)
+    paced = transcribe_file(recogniser, folder / clip.file, realtime=True)
+    assert paced.text == fast.text and paced.speech_found
+    assert paced.audio_seconds == pytest.approx(fast.audio_seconds)
+
+
+def test_transcript_fields(corpus, recogniser):
+    folder, clips = corpus
+    clip = clips[0]
+    heard = transcribe_file(recogniser, folder / clip.file)
+    assert 0.0 < heard.confidence <= 1.0
+    assert heard.stt_ms > 0
+    assert heard.audio_seconds == pytest.approx(sf.info(str(folder / clip.file)).duration, abs=0.2)
+
+
+def test_damaged_or_missing_model_files_are_refused(tmp_path):
+    source = packaged_model_dir()
+    assert source is not None
+    for name in MODEL_SHA256:
+        (tmp_path / name).symlink_to(source / name)
+    verify_model(tmp_path)
+    (tmp_path / "config.json").unlink()
+    (tmp_path / "config.json").write_text("{}")
+    with pytest.raises(RecognitionError, match="damaged"):
+        WhisperRecogniser.load(tmp_path)
+    (tmp_path / "config.json").unlink()
+    with pytest.raises(RecognitionError, match="missing"):
+        verify_model(tmp_path)
+
+
+def test_unknown_biasing_mode_is_refused():
+    with pytest.raises(RecognitionError, match="expected one of none, prompt, hotwords"):
+        WhisperRecogniser.load(biasing="shout")
+
+
+def test_bias_text_keeps_terms_in_order_without_repeats():
+    text = bias_text(["Liver resection", "wound", "liver resection", "  drain  ", "bile duct"],
+                     limit=5)
+    assert text == "Liver resection, wound, drain"
+    assert bias_text([]) == ""
+
+
+def test_audio_rate_constant_matches_engine():
+    assert RATE == WhisperRecogniser.sample_rate
