@@ -1,0 +1,311 @@
+"""Turn a leaflet into a content pack (``run.py import``) and check packs (``--check``).
+
+Reading the formats lives in ``leaflet_parse``/``leaflet_html``; example questions, terms and
+metadata guesses in ``leaflet_derive``. Here: sections, spoken chunks and writing the pack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from assistant import leaflet_derive as derive
+from assistant import leaflet_meta as meta
+from assistant.errors import ConfigError, ContentError
+from assistant.leaflet_chunks import (
+    chunk_group,
+    keep_sentence,
+    list_groups,
+    lower_first,
+    split_sentences,
+)
+from assistant.leaflet_parse import Block, Leaflet, read_leaflet
+
+_LOGGER = logging.getLogger(__name__)
+
+MAX_SECTIONS = 300
+
+_DROP_HEADING = re.compile(
+    r"(related (pages|information|links|topics|content)|booklets and resources|"
+    r"(useful|further|more|other) (information|links|resources|reading|help)|share( this page)?|"
+    r"print( this page)?|contents|on this page|in this section|skip to .*|back to top|"
+    r"date reviewed|next review.*|(page )?last (reviewed|updated).*|the language we use|"
+    r"feedback|was this (page|information) (useful|helpful)\??|tell us what you think|"
+    r"cookies?.*|you might also (like|be interested in)|see also)\W*", re.IGNORECASE)
+_TERMINAL_HEADING = re.compile(
+    r"(references|sources( used)?|bibliography|about (our|this) information|"
+    r"how we (produce|write) our information)\W*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of an imported pack, ready to be written as a section file."""
+
+    id: str
+    title: str
+    chunks: tuple[str, ...]
+    asks: tuple[str, ...]
+    terms: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    summary: str = ""
+    urgent: bool = False
+    from_surgery: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportedPack:
+    """A whole pack made from one leaflet."""
+
+    id: str
+    title: str
+    publisher: str
+    source: str
+    reviewed: str
+    help: str
+    notes: tuple[str, ...]
+    sections: tuple[Section, ...]
+
+
+@dataclass
+class _Draft:
+    """A section while the leaflet is being read; children are its subsections."""
+
+    title: str
+    parent: _Draft | None = None
+    blocks: list[Block] = field(default_factory=list)
+    children: list[_Draft] = field(default_factory=list)
+
+
+def draft_chunks(draft: _Draft, proper: set[str]) -> list[str]:
+    """All spoken chunks of a section, in reading order."""
+    chunks: list[str] = []
+    blocks = draft.blocks
+    for i, block in enumerate(blocks):
+        if block.kind != "paragraph":
+            if block.kind == "list" and (i == 0 or not blocks[i - 1].text.endswith(":")):
+                for group in list_groups(None, list(block.items), proper):
+                    chunks.extend(chunk_group(group))
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        sentences = [s for s in split_sentences(block.text) if keep_sentence(s)]
+        groups = [sentences]
+        if sentences and block.text.endswith(":"):
+            # A lead-in is spoken with its list, or with the subsection names that follow it.
+            if nxt is not None and nxt.kind == "list":
+                items = list(nxt.items)
+            else:
+                items = [c.title for c in draft.children]
+            groups = [sentences[:-1], *list_groups(sentences[-1], items, proper)]
+        for group in groups:
+            chunks.extend(chunk_group([s for s in group if s]))
+    return chunks
+
+
+# ---- sections ------------------------------------------------------------------------------
+
+
+def draft_sections(leaflet: Leaflet, fallback_title: str) -> list[_Draft]:
+    """Group blocks under their headings; drop navigation, references and publishing notes."""
+    intro = _Draft(leaflet.title or fallback_title)
+    drafts, current, top = [intro], intro, intro
+    skipping = 0
+    for block in leaflet.blocks:
+        if block.kind == "heading":
+            if _TERMINAL_HEADING.fullmatch(block.text):
+                break
+            if skipping and block.level > skipping:
+                continue
+            skipping = block.level if _DROP_HEADING.fullmatch(block.text) else 0
+            if skipping:
+                continue
+            if block.level >= 3:
+                current = _Draft(block.text, parent=top)
+                top.children.append(current)
+            else:
+                current = top = _Draft(block.text)
+            drafts.append(current)
+        elif block.kind == "end":
+            current = current.parent or current
+        elif not skipping:
+            current.blocks.append(block)
+    return drafts
+
+
+def describe_section(sid: str, title: str, chunks: list[str], related: list[str],
+                     doc_freq: Counter[str], n_docs: int, child_titles: list[str]) -> Section:
+    """Add the derived parts of a section: questions, terms, summary and flags."""
+    text = " ".join(chunks)
+    own = text  # without its subsections' names, which belong to the subsections
+    for child in child_titles:
+        own = re.sub(re.escape(child), " ", own, flags=re.IGNORECASE)
+    sentences = [s for c in chunks for s in split_sentences(c)]
+    first = sentences[0] if sentences else title
+    summary = first if len(first.split()) <= 20 else title
+    return Section(
+        id=sid, title=title, chunks=tuple(chunks),
+        asks=tuple(derive.derive_asks(title, own)),
+        terms=tuple(derive.derive_terms(title, own, doc_freq, n_docs)),
+        related=tuple(related), summary=summary.rstrip(".:"),
+        urgent=meta.is_urgent(title, sentences), from_surgery=meta.from_surgery(text))
+
+
+def build_pack(leaflet: Leaflet, today: date) -> ImportedPack:
+    """Make a whole pack from a leaflet; pure apart from logging."""
+    title = leaflet.title or meta.title_from_name(leaflet.source_name)
+    drafts = draft_sections(leaflet, title)
+    proper = meta.proper_words(leaflet.text)
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    texts: dict[int, list[str]] = {}
+    for draft in drafts:
+        chunks = draft_chunks(draft, proper)
+        if not chunks and draft.children:
+            names = "; ".join(lower_first(c.title, proper) for c in draft.children)
+            chunks = [f"This part of the leaflet is about: {names}."]
+        if not chunks:
+            if draft is not drafts[0]:
+                _LOGGER.warning("heading %r has no text under it; left out", draft.title)
+            continue
+        texts[id(draft)] = chunks
+        ids[id(draft)] = meta.unique_slug(draft.title, used)
+    kept = [d for d in drafts if id(d) in ids]
+    if len(kept) > MAX_SECTIONS:
+        raise ContentError(f"leaflet {leaflet.source_name} has {len(kept)} sections: expected one "
+                           f"leaflet of at most {MAX_SECTIONS}; split it into separate files")
+    if not kept:
+        raise ContentError(f"leaflet {leaflet.source_name}: no text left to speak once "
+                           "navigation, references and publishing notes were removed")
+    doc_freq = derive.document_frequencies([" ".join(texts[id(d)]) for d in kept])
+    sections = []
+    for draft in kept:
+        related = [ids[id(d)] for d in (draft.parent, *draft.children) if d and id(d) in ids]
+        sections.append(describe_section(ids[id(draft)], draft.title, texts[id(draft)],
+                                         related, doc_freq, len(kept),
+                                         [c.title for c in draft.children]))
+    notes = [meta.import_note(leaflet.source_name, today)]
+    if leaflet.url:
+        notes.append(f"The page was saved from {leaflet.url}")
+    return ImportedPack(
+        id=meta.slug(title) or "leaflet", title=title,
+        publisher=leaflet.publisher or meta.guess_publisher(leaflet.text),
+        source=leaflet.source_name,
+        reviewed=meta.review_date(leaflet.text) or meta.NOT_STATED,
+        help=meta.help_line(leaflet.text), notes=tuple(notes), sections=tuple(sections))
+
+
+# ---- writing and the command ---------------------------------------------------------------
+
+
+def _wrap_values(key: str, values: tuple[str, ...], per_line: int) -> list[str]:
+    return [f"{key}: " + ", ".join(values[i : i + per_line])
+            for i in range(0, len(values), per_line)]
+
+
+def section_text(section: Section) -> str:
+    """The section file's text, in the pack format."""
+    lines = [f"id: {section.id}", f"title: {section.title}"]
+    if section.summary:
+        lines.append(f"summary: {section.summary}")
+    lines += _wrap_values("terms", tuple(t.replace(",", " ") for t in section.terms), 8)
+    lines += [f"ask: {ask}" for ask in section.asks]
+    if section.related:
+        lines.append("related: " + ", ".join(section.related))
+    if section.urgent:
+        lines.append("urgent: yes")
+    if section.from_surgery:
+        lines.append(f"from-surgery: {section.from_surgery}")
+    return "\n".join(lines) + "\n\n" + "\n\n".join(section.chunks) + "\n"
+
+
+def pack_text(pack: ImportedPack) -> str:
+    """The pack.txt text."""
+    lines = [f"id: {pack.id}", f"title: {pack.title}", f"publisher: {pack.publisher}",
+             f"source: {pack.source}", f"reviewed: {pack.reviewed}", "language: en-GB",
+             f"help: {pack.help}"]
+    lines += [f"note: {note}" for note in pack.notes]
+    return "\n".join(lines) + "\n"
+
+
+def check_out(out: Path) -> bool:
+    """Check --out can take a pack; True when it holds an earlier pack that will be replaced.
+
+    Raises:
+        ConfigError: ``out`` is a file, or a non-empty folder that is not a pack.
+    """
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"--out {out} is a file: expected a folder for the pack "
+                          "(new, empty, or an earlier pack to replace)")
+    if not out.exists() or not any(out.iterdir()):
+        return False
+    if not (out / "pack.txt").is_file():
+        raise ConfigError(f"--out {out} is not empty and holds no pack.txt: refusing to write "
+                          "into it; choose a new or empty folder")
+    return True
+
+
+def write_pack(pack: ImportedPack, out: Path) -> bool:
+    """Write the pack under ``out``, replacing an earlier pack's files; True when it did."""
+    replaced = check_out(out)
+    try:
+        if replaced:
+            for old in [out / "pack.txt", *(out / "sections").glob("*.txt")]:
+                old.unlink()
+        (out / "sections").mkdir(parents=True, exist_ok=True)
+        (out / "pack.txt").write_text(pack_text(pack), encoding="utf-8")
+        for section in pack.sections:
+            (out / "sections" / f"{section.id}.txt").write_text(section_text(section),
+                                                                  encoding="utf-8")
+    except OSError as err:
+        raise ConfigError(f"--out {out}: cannot write the pack: {err.strerror or err}") from err
+    return replaced
+
+
+def check_pack(folder: Path) -> int:
+    """Validate a pack with the loader; return its number of sections.
+
+    Raises:
+        ContentError: one summary line; each ``file:line: message`` is printed on stdout first.
+    """
+    try:
+        from assistant.content import load_pack
+    except ImportError as err:  # the loader is not in this checkout yet
+        raise ConfigError("the pack validator (assistant.content) is not available in this "
+                          "installation") from err
+    try:
+        return len(load_pack(folder).sections)
+    except ContentError as err:
+        if not err.problems:
+            raise
+        for problem in err.problems:
+            print(problem)
+        raise ContentError(f"content pack {folder} has {len(err.problems)} problem(s), "
+                           "listed above") from err
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """``run.py import LEAFLET --out DIR`` and ``run.py import --check DIR``."""
+    if args.check:
+        print(f"OK: {check_pack(Path(args.check))} sections")
+        return 0
+    if not args.leaflet:
+        raise ConfigError("import: give a leaflet file (.txt, .md or .html) with --out DIR, "
+                          "or --check DIR to validate a pack")
+    if not args.out:
+        raise ConfigError(f"import {args.leaflet}: --out DIR is required (the folder to write "
+                          "the pack to, e.g. content/my-leaflet)")
+    out = Path(args.out)
+    check_out(out)  # before reading, so a bad --out is reported at once
+    leaflet = read_leaflet(Path(args.leaflet))
+    meta.check_language(leaflet)
+    pack = build_pack(leaflet, date.today())
+    if write_pack(pack, out):
+        print(f"note: replaced the earlier pack in {out}", file=sys.stderr)
+    count = check_pack(out)
+    print(f"Imported {leaflet.source_name!r} ({pack.title}): {count} sections written to {out}")
+    return 0
