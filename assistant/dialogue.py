@@ -24,11 +24,11 @@ from assistant.settings import Settings
 
 _LOGGER = logging.getLogger(__name__)
 
-UNKNOWN_BELOW = 0.50
+UNKNOWN_BELOW = 0.40
 """Combined matcher score under which the leaflet is taken not to answer the question."""
-CLARIFY_BELOW = 0.60
+CLARIFY_BELOW = 0.48
 """Scores under this, with a close runner-up, ask "Do you mean X or Y?"."""
-CLARIFY_MARGIN = 0.04
+CLARIFY_MARGIN = 0.03
 EMERGENCY_SECTION = "emergency"
 _REMEMBERED_COMMANDS = (Command.TOPICS, Command.HELP, Command.NEXT, Command.PREVIOUS)
 

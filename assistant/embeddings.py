@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import os
 import struct
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ _LOGGER = logging.getLogger(__name__)
 
 MAX_TOKENS = 128
 CACHE_VERSION = "minilm-l6-v2-numpy-1"
+# Python floats keep float32 arrays float32 (a NumPy float64 scalar would promote them).
+_INV_SQRT2 = 1.0 / math.sqrt(2.0)
 _DTYPES = {"F32": np.float32, "I64": np.int64}
 
 
@@ -63,7 +66,7 @@ def _erf(x: np.ndarray) -> np.ndarray:
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    return 0.5 * x * (1.0 + _erf(x / np.sqrt(2.0)))
+    return 0.5 * x * (1.0 + _erf(x * _INV_SQRT2))
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float = 1e-12) -> np.ndarray:
@@ -178,7 +181,7 @@ class Embedder:
         mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)
         x = self._word[ids] + self._pos[: ids.shape[1]] + self._type0
         x = _layer_norm(x, *self._ln)
-        bias = (1.0 - mask)[:, None, None, :] * -1e9
+        bias = ((1.0 - mask)[:, None, None, :] * -1e9).astype(np.float32)
         for layer in self._layers:
             x = self._block(x, layer, bias)
         pooled = (x * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1.0)
@@ -191,7 +194,7 @@ class Embedder:
         qkv = x @ layer.qkv_w + layer.qkv_b
         qkv = qkv.reshape(batch, length, 3, self._heads, head).transpose(2, 0, 3, 1, 4)
         q, k, v = qkv[0], qkv[1], qkv[2]
-        scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(head) + bias
+        scores = q @ k.transpose(0, 1, 3, 2) * (1.0 / math.sqrt(head)) + bias
         scores = np.exp(scores - scores.max(-1, keepdims=True))
         scores /= scores.sum(-1, keepdims=True)
         context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, dim)

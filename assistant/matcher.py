@@ -17,19 +17,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from assistant.common_words import COMMON_WORDS
 from assistant.content import Library, Section
 from assistant.embeddings import Embedder
 from assistant.normalise import clean, digits_for_number_words
 
 _LOGGER = logging.getLogger(__name__)
 
-W_ASK_EMBED = 0.55
+W_ASK_EMBED = 0.50
 W_CHUNK_EMBED = 0.20
 W_FUZZ = 0.10
-W_TERMS = 0.22
-TERM_FUZZ_CUTOFF = 88.0
+W_TERMS = 0.20
+UNFAMILIAR_PENALTY = 0.20
+"""Subtracted from the score for each topic word no section uses."""
+SLIP_RATIO = 80.0
 # Confidence is a logistic curve over the combined score, centred where answers start to be right.
 CONFIDENCE_CENTRE = 0.50
 CONFIDENCE_SLOPE = 14.0
@@ -59,14 +62,30 @@ class Match:
     chunk_index: int
     """Index of the chunk that best answers the question."""
     score: float
+    """Combined score less the penalty for unfamiliar words."""
     confidence: float
     """Calibrated 0-1: how likely this section holds the answer."""
     runner_up: Candidate | None
+    unfamiliar: tuple[str, ...] = ()
+    """Topic words of the question that no loaded section uses (a sign it is out of scope)."""
 
 
 def confidence_from_score(score: float) -> float:
     """Map a combined score to a 0-1 confidence (logistic)."""
     return 1.0 / (1.0 + math.exp(-CONFIDENCE_SLOPE * (score - CONFIDENCE_CENTRE)))
+
+
+def stem(word: str) -> str:
+    """A light suffix-stripping stem, so "gardening", "drains" and "stockings" meet their terms."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def stem_words(text: str) -> list[str]:
+    """Stems of the words of already-cleaned text."""
+    return [stem(w) for w in text.split()]
 
 
 def _content_words(text: str) -> set[str]:
@@ -84,6 +103,9 @@ class Matcher:
         self._asks = [[clean(a) for a in (*s.asks, s.title, s.summary) if a] for s in self._sections]
         self._terms = [self._section_terms(s) for s in self._sections]
         self._term_weight = self._term_weights()
+        self._index_terms()
+        self._vocab = self._vocabulary()
+        self._vocab_list = sorted(self._vocab)
         self._ask_vecs: list[np.ndarray] = []
         self._chunk_vecs: list[np.ndarray] = []
         if embedder is not None:
@@ -99,6 +121,44 @@ class Matcher:
     def _section_terms(section: Section) -> list[str]:
         terms = {clean(t) for t in section.terms} | {clean(section.title)}
         return sorted(t for t in terms if t)
+
+    def _vocabulary(self) -> frozenset[str]:
+        vocab: set[str] = set()
+        for s in self._sections:
+            for text in (*s.asks, *s.terms, s.title, s.summary, *s.chunks):
+                vocab.update(stem_words(clean(text)))
+        return frozenset(vocab)
+
+    def unfamiliar_words(self, question: str) -> tuple[str, ...]:
+        """Topic words of the question that no section uses, allowing for slips ("dreins", "lap a roscope")."""
+        words = clean(question).split()
+        found = []
+        for i, word in enumerate(words):
+            if self._familiar(word) or self._joins_familiar(words, i):
+                continue
+            found.append(word)
+        return tuple(found)
+
+    def _familiar(self, word: str) -> bool:
+        base = word.split("'")[0]
+        forms = {base, stem(base), base[:-1] if base.endswith("s") else base}
+        if len(base) < 3 or base.isdigit() or any(f in _STOP or f in COMMON_WORDS or f in self._vocab
+                                                  for f in forms):
+            return True
+        stemmed = stem(base)
+        return len(stemmed) >= 4 and process.extractOne(
+            stemmed, self._vocab_list, scorer=fuzz.ratio, score_cutoff=SLIP_RATIO) is not None
+
+    def _joins_familiar(self, words: list[str], i: int) -> bool:
+        # A recogniser often splits a long word: "lap a roscope", "pane killers".
+        for lo, hi in ((i - 1, i + 1), (i, i + 2), (i - 2, i + 1), (i, i + 3), (i - 1, i + 2)):
+            if lo < 0 or hi > len(words) or hi - lo < 2:
+                continue
+            joined = stem("".join(words[lo:hi]))
+            if len(joined) >= 6 and process.extractOne(
+                    joined, self._vocab_list, scorer=fuzz.ratio, score_cutoff=SLIP_RATIO) is not None:
+                return True
+        return False
 
     def _term_weights(self) -> dict[str, float]:
         # A term shared by many sections ("operation") says little about which one is meant.
@@ -120,27 +180,46 @@ class Matcher:
             a += len(group)
             c += len(section.chunks)
 
-    def _term_score(self, text: str, terms: list[str]) -> float:
-        score = 0.0
-        padded = f" {text} "
-        for term in terms:
-            if f" {term} " in padded:
-                hit = 1.0
-            elif len(term) >= 5 and fuzz.partial_ratio(term, text) >= TERM_FUZZ_CUTOFF:
-                hit = 0.7
-            else:
+    def _term_hits(self, text: str) -> dict[str, float]:
+        """Every known term the question contains: 1.0 exactly, 0.7 heard slightly wrong."""
+        stems = stem_words(text)
+        joined = f" {' '.join(stems)} "
+        hits = {term: 1.0 for term, term_stems in self._term_stems.items() if f" {term_stems} " in joined}
+        windows = {"".join(stems[i:i + n]) for n in (1, 2, 3) for i in range(len(stems) - n + 1)}
+        for window in windows:
+            if len(window) < 5:
                 continue
-            score += hit * self._term_weight.get(term, 1.0) * (1.0 + 0.15 * term.count(" "))
+            for _, _, index in process.extract(window, self._slip_keys, scorer=fuzz.ratio,
+                                               score_cutoff=SLIP_RATIO, limit=None):
+                for term in self._slip_terms[index]:
+                    hits.setdefault(term, 0.7)
+        return hits
+
+    def _term_score(self, hits: dict[str, float], terms: list[str]) -> float:
+        score = sum(hits[t] * self._term_weight.get(t, 1.0) * (1.0 + 0.15 * t.count(" "))
+                    for t in terms if t in hits)
         return min(1.0, score / 1.5)
+
+    def _index_terms(self) -> None:
+        all_terms = sorted({t for terms in self._terms for t in terms})
+        self._term_stems = {t: " ".join(stem_words(t)) for t in all_terms}
+        by_key: dict[str, list[str]] = {}
+        for term, term_stems in self._term_stems.items():
+            key = term_stems.replace(" ", "")
+            if len(key) >= 5:
+                by_key.setdefault(key, []).append(term)
+        self._slip_keys = list(by_key)
+        self._slip_terms = list(by_key.values())
 
     def rank(self, question: str) -> tuple[list[Candidate], np.ndarray | None]:
         """Score every section, best first; also return the question's embedding if any."""
         text = digits_for_number_words(clean(question))
         qvec = self._embedder.encode([text])[0] if self._embedder is not None and text else None
+        hits = self._term_hits(text)
         candidates = []
         for i, (key, section) in enumerate(zip(self._keys, self._sections, strict=True)):
             fuzz_best = max((fuzz.token_set_ratio(text, a) for a in self._asks[i]), default=0.0) / 100
-            score = W_FUZZ * fuzz_best + W_TERMS * self._term_score(text, self._terms[i])
+            score = W_FUZZ * fuzz_best + W_TERMS * self._term_score(hits, self._terms[i])
             if qvec is not None:
                 score += W_ASK_EMBED * float(np.max(self._ask_vecs[i] @ qvec))
                 score += W_CHUNK_EMBED * float(np.max(self._chunk_vecs[i] @ qvec))
@@ -177,8 +256,11 @@ class Matcher:
             return None
         top = candidates[0]
         chunk = self.best_chunk(top.section, question, qvec)
+        unfamiliar = self.unfamiliar_words(question)
+        score = top.score - UNFAMILIAR_PENALTY * len(unfamiliar)
         return Match(
-            key=top.key, section=top.section, chunk_index=chunk, score=top.score,
-            confidence=confidence_from_score(top.score),
+            key=top.key, section=top.section, chunk_index=chunk, score=score,
+            confidence=confidence_from_score(score),
             runner_up=candidates[1] if len(candidates) > 1 else None,
+            unfamiliar=unfamiliar,
         )

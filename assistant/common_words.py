@@ -1,0 +1,42 @@
+"""Everyday English words that carry no topic of their own.
+
+A question word that no loaded leaflet uses is a sign the question is about something else
+("can I have a *tattoo*?"), unless it is one of these conversational words ("is it *important*
+to...", "*roughly* how long..."). Kept to general conversation, not to any one leaflet.
+"""
+
+COMMON_WORDS = frozenset("""
+able about above absolutely actually add after afternoon again ago agree ahead all allow allowed
+almost alone along already alright also although always amount another answer anxious any anybody
+anyone anything anyway anywhere appointment around ask asked asking aunt away awful bad badly basically
+be bear because become been before begin behind being believe best better between big bit bloke
+both bother bothered bring brother busy but buy bye call came can cannot care careful carry case cause
+certain certainly chance change check child children clear close come comes coming concern concerned
+consider could couple course cousin currently dad daddy dear definitely did different do does doing
+done dont double down during each early earlier easy either else end enough especially even evening
+ever every everybody everyone everything exactly expect explain fact fair fairly family far fast feel
+feeling felt few fine find finding finish finished first follow for forward friend from front full
+gave general generally get gets getting give given glad go goes going gone good got gotten grand
+grandad grandma granddaughter grandmother grandfather grandson granny great guess guy had half happen
+happened happening happens hard has have having he hear heard hello help her here hers herself hey
+him himself his honest honestly hope hopefully how however hubby husband idea if important
+in indeed instead into is it its itself just keep kind kids kinda know known last late lately later
+least leave less let like likely little long look looking lot lots love lovely made main make many
+matter maybe me mean means meant mind mine minute moment more morning most mostly mother mum mummy
+much must my myself name near nearly need needed needs never new next nice night no nobody none
+normal normally not nothing now number of off often oh okay old on once one only onto or other others
+ought our out over own partner people perhaps person place plan please point possible possibly pretty
+probably problem proper properly put quick quickly quite rather really reason reckon remember right
+roughly said same say saying says see seem seemed seems seen several shall she should since sister so
+some somebody someone something sometimes somewhere son soon sorry sort start started still stuff such
+suppose supposed sure take taken taking talk talking tell telling than thank thanks that the their
+them themselves then there these they thing things think this those though thought through time times
+to today together told tomorrow tonight too took totally true try trying turn twice uncle under
+understand unless until up upon us use used usual usually very wait want wanted wants was way we
+week weeks well went were what whatever when whenever where whether which while who whole whom whose
+why wife will wish with within without wonder wondering word words work worried worry worrying worse
+would wrong yeah year years yes yet you young your yours yourself
+horrible terrible awful nasty uncomfortable annoying silly stupid weird strange funny odd
+phone phoning ring rang computer laptop internet email law inlaw mate missus
+places place thing things bits bit lot
+""".split())
