@@ -79,7 +79,11 @@ def stem(word: str) -> str:
     """A light suffix-stripping stem, so "gardening", "drains" and "stockings" meet their terms."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: len(word) - len(suffix)] + keep
+            base = word[: len(word) - len(suffix)] + keep
+            # "shopping" -> "shop", "getting" -> "get"; but "fall", "dress" keep their double letter.
+            if suffix in ("ing", "ed") and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]
+            return base
     return word
 
 

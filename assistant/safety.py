@@ -63,8 +63,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b")),
     (Urgency.HOSPITAL, "fever", re.compile(
-        r"\b(?:fever\w*|high temperature|temperature (?:of|is|has|went|gone)|(?:got|have|has|running) a "
-        r"temperature|temp(?:erature)? (?:is )?(?:3[89]|40)|shiver\w*|shaking (?:all over|uncontrollably)|"
+        r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
+        r"(?:got|have|has|running) a "
+        r"temperature|temp(?:erature)?(?:'s)? (?:is )?(?:3[89]|40|thirty (?:eight|nine))|shiver\w*|shaking (?:all over|uncontrollably)|"
         r"rigors|chills|hot and cold|burning up|sweats|sweating (?:a lot|buckets))")),
     (Urgency.HOSPITAL, "possible blood clot in the leg", re.compile(
         r"\b(?:(?:calf|leg|legs|ankle) (?:is |are |has |have )?(?:gone |become |got |feels )?"
@@ -80,6 +81,8 @@ _INFORMATIONAL = re.compile(
     r"\b(?:risk|chance|likely|prevent\w*|avoid|monitor\w*|check (?:me |him |her )?for|look out for|"
     r"why (?:do|does|did|is|are|will)|how do (?:they|the doctors|the nurses)|what are the signs|signs of|"
     r"normal to|exercises?)\b")
+_FEVER_SETTLED = re.compile(
+    r"\btemp\w*(?:'s)? (?:is |has |was )?(?:gone |come )?(?:back )?(?:to )?(?:normal|fine|ok|okay|down)\b")
 _WOUND_INFO = re.compile(r"\b(?:how long|when|heal|dissolv\w*|removed|come out|taken out|stitches out)\b")
 
 
@@ -100,6 +103,8 @@ def find_red_flag(question: str) -> RedFlag | None:
         if informational and _is_topic_question(symptom, text):
             continue
         if symptom == "wound infection signs" and _WOUND_INFO.search(text) and not _strong_wound(text):
+            continue
+        if symptom == "fever" and _FEVER_SETTLED.search(text):
             continue
         return RedFlag(urgency, symptom)
     return None
