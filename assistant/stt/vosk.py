@@ -55,10 +55,15 @@ def _pcm16(chunk: np.ndarray) -> bytes:
     return (np.clip(chunk, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
 
 
+def _is_word(token: str) -> bool:
+    # Markers such as [unk] or [noise] are the decoder's, not the speaker's words.
+    return not (token.startswith("[") and token.endswith("]"))
+
+
 def _final(raw: str) -> VoskResult:
     data = json.loads(raw)
-    words = [w for w in data.get("result", []) if w.get("word") != UNKNOWN_WORD]
-    text = " ".join(w for w in data.get("text", "").split() if w != UNKNOWN_WORD)
+    words = [w for w in data.get("result", []) if _is_word(w.get("word", ""))]
+    text = " ".join(w for w in data.get("text", "").split() if _is_word(w))
     conf = float(np.mean([w.get("conf", 0.0) for w in words])) if words else 0.0
     return VoskResult(text, True, conf)
 
