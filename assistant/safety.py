@@ -43,7 +43,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "chest pain", re.compile(
         r"\b(?:chest (?:pain|pains|hurts?|hurting|is (?:tight|hurting|painful|sore)|feels (?:tight|heavy)|"
         r"tightness|pressure|ache)|pains? in (?:my|his|her|the|their) chest|tight chest|heart attack|"
-        r"crushing (?:pain|feeling))")),
+        r"crushing (?:pain|feeling)|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
+        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|his|her|their|the) chest)")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
         r"\b(?:cannot (?:breathe|breath|catch (?:my|his|her) breath|get (?:my|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"

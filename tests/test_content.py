@@ -1,0 +1,145 @@
+"""Content packs: the project's pack is valid, and every kind of broken pack is reported by file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.content import count_sentences, load_library, load_pack
+from assistant.errors import ContentError
+
+ROOT = Path(__file__).resolve().parent.parent
+PACK = ROOT / "content" / "liver-surgery"
+
+GOOD_SECTION = """id: pain
+title: Pain relief
+terms: painkillers, tablets
+ask: How will my pain be controlled?
+ask: Can I have more tablets?
+
+You will get painkillers through a pump at first.
+
+Later you take tablets.
+"""
+
+
+def make_pack(tmp_path: Path, sections: dict[str, str], meta: str | None = None) -> Path:
+    folder = tmp_path / "pack"
+    (folder / "sections").mkdir(parents=True)
+    (folder / "pack.txt").write_text(meta if meta is not None else (
+        "id: test\ntitle: Test leaflet\npublisher: Test\nsource: test\nreviewed: 2026\n"
+        "help: Ask your nurse.\n"), encoding="utf-8")
+    for name, text in sections.items():
+        (folder / "sections" / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_project_pack_is_valid_and_names_its_source() -> None:
+    pack = load_pack(PACK)
+    assert pack.publisher == "Macmillan Cancer Support"
+    assert "liver" in pack.title.lower()
+    assert pack.reviewed
+    assert len(pack.sections) >= 20
+    assert any(s.urgent for s in pack.sections)
+
+
+def test_every_section_has_short_chunks_and_examples() -> None:
+    for section in load_pack(PACK).sections:
+        assert len(section.asks) >= 2, section.id
+        for chunk in section.chunks:
+            assert count_sentences(chunk) <= 3, (section.id, chunk)
+            assert len(chunk.split()) <= 80, (section.id, chunk)
+
+
+def test_figures_from_the_leaflet_are_carried_over() -> None:
+    text = " ".join(c for s in load_pack(PACK).sections for c in s.chunks)
+    for fact in ("0808 808 00 00", "8 weeks", "10 days", "24 hours", "5mm", "12mm", "3 months",
+                 "4 to 6 weeks", "2 to 3 days", "5 to 7 days"):
+        assert fact in text, fact
+
+
+def test_good_pack_loads(tmp_path: Path) -> None:
+    pack = load_pack(make_pack(tmp_path, {"pain.txt": GOOD_SECTION}))
+    section = pack.sections[0]
+    assert section.chunks == ("You will get painkillers through a pump at first.", "Later you take tablets.")
+    assert section.terms == ("painkillers", "tablets")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (GOOD_SECTION.replace("id: pain\n", ""), "missing required key 'id'"),
+    (GOOD_SECTION.replace("ask: Can I have more tablets?\n", ""), "at least 2 example questions"),
+    (GOOD_SECTION.replace("title: Pain relief", "colour: blue"), "unknown key 'colour'"),
+    (GOOD_SECTION.replace("id: pain", "id: Pain Relief!"), "id 'Pain Relief!'"),
+    (GOOD_SECTION + "\nurgent: maybe\n", None),
+    (GOOD_SECTION.replace("terms:", "urgent: maybe\nterms:"), "urgent 'maybe'"),
+    (GOOD_SECTION.replace("terms:", "from-surgery: soon\nterms:"), "from-surgery 'soon'"),
+    (GOOD_SECTION.split("\n\n")[0] + "\n", "no spoken text"),
+    (GOOD_SECTION + "\nOne. Two. Three. Four.\n", "4 sentences"),
+    (GOOD_SECTION.replace("terms: painkillers", "terms painkillers"), "expected 'key: value'"),
+])
+def test_each_problem_is_reported_with_file_and_line(tmp_path: Path, text: str, expected: str | None) -> None:
+    folder = make_pack(tmp_path, {"pain.txt": text})
+    if expected is None:  # a "key: value" line in the body is just text
+        load_pack(folder)
+        return
+    with pytest.raises(ContentError) as info:
+        load_pack(folder)
+    report = str(info.value)
+    assert expected in report
+    assert "pain.txt:" in report
+
+
+def test_all_problems_reported_at_once(tmp_path: Path) -> None:
+    bad = GOOD_SECTION.replace("title: Pain relief\n", "").replace("ask: Can I have more tablets?\n", "")
+    folder = make_pack(tmp_path, {"a.txt": bad, "b.txt": GOOD_SECTION, "c.txt": GOOD_SECTION})
+    with pytest.raises(ContentError) as info:
+        load_pack(folder)
+    problems = info.value.problems
+    assert any("missing required key 'title'" in p for p in problems)
+    assert any("duplicate id 'pain'" in p for p in problems)
+    assert len(problems) >= 3
+
+
+def test_broken_files_and_folders(tmp_path: Path) -> None:
+    with pytest.raises(ContentError, match="does not exist"):
+        load_pack(tmp_path / "nowhere")
+    folder = make_pack(tmp_path, {"pain.txt": GOOD_SECTION})
+    (folder / "sections" / "binary.txt").write_bytes(b"\xff\xfe\x00\x01garbage")
+    with pytest.raises(ContentError, match="not UTF-8"):
+        load_pack(folder)
+    (folder / "pack.txt").unlink()
+    with pytest.raises(ContentError, match="pack.txt is missing"):
+        load_pack(folder)
+
+
+def test_related_ids_must_exist(tmp_path: Path) -> None:
+    text = GOOD_SECTION.replace("terms:", "related: nowhere\nterms:")
+    with pytest.raises(ContentError, match="related id 'nowhere'"):
+        load_pack(make_pack(tmp_path, {"pain.txt": text}))
+
+
+def test_missing_pack_metadata(tmp_path: Path) -> None:
+    folder = make_pack(tmp_path, {"pain.txt": GOOD_SECTION}, meta="id: test\ntitle: T\n")
+    with pytest.raises(ContentError) as info:
+        load_pack(folder)
+    assert "missing required key 'publisher'" in str(info.value)
+    assert "pack.txt:1" in str(info.value)
+
+
+def test_two_packs_sharing_an_id_get_prefixed_keys(tmp_path: Path) -> None:
+    first = make_pack(tmp_path / "one", {"pain.txt": GOOD_SECTION})
+    second = tmp_path / "two"
+    shutil.copytree(first, second)
+    (second / "pack.txt").write_text((first / "pack.txt").read_text().replace("id: test", "id: other"))
+    library = load_library([first, second])
+    assert sorted(library.by_key) == ["other/pain", "test/pain"]
+    section = library.by_key["other/pain"]
+    assert library.pack_of(section).id == "other"
+    assert library.key_of(section) == "other/pain"
+
+
+def test_no_packs_is_a_clear_error() -> None:
+    with pytest.raises(ContentError, match="no content packs"):
+        load_library([])

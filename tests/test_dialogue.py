@@ -1,0 +1,164 @@
+"""Dialogue decisions over whole conversations, with the real content and matcher."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from assistant import phrases
+from assistant.commands import Command
+from assistant.content import Section
+from assistant.dialogue import Dialogue, Reply
+from assistant.evaluation import evaluate, load_eval
+from assistant.settings import Settings
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def say_all(d: Dialogue, now: datetime, *turns: str) -> list[Reply]:
+    return [d.respond(t, now) for t in turns]
+
+
+def test_confident_answer_then_more_then_end(dialogue: Dialogue, now: datetime) -> None:
+    first, more, end = say_all(dialogue, now, "when can I carry shopping again?", "more", "more")
+    assert first.kind == "answer" and first.section == "heavy-lifting"
+    assert "8 weeks" in first.say and phrases.OFFER_MORE in first.say
+    assert first.source == "Surgery for secondary cancer in the liver"
+    assert more.kind == "answer" and more.section == "heavy-lifting"
+    assert more.say not in first.say and "drive" in more.say
+    assert end.kind == "command" and end.say == phrases.END_OF_SECTION
+
+
+def test_repeat_says_the_same_words(dialogue: Dialogue, now: datetime) -> None:
+    first, again = say_all(dialogue, now, "can I have a glass of wine", "say that again")
+    assert again.say == first.say and again.command is Command.REPEAT
+    assert again.kind == first.kind == "answer"
+
+
+def test_red_flags_come_first_every_time(dialogue: Dialogue, now: datetime) -> None:
+    for _ in range(2):
+        reply = dialogue.respond("my wound is hot and leaking, and when can I drive?", now)
+        assert reply.kind == "urgent"
+        assert "hospital straight away" in reply.say
+    emergency = dialogue.respond("my husband can't breathe", now)
+    assert emergency.kind == "urgent" and emergency.say.startswith("Call 999")
+
+
+def test_red_flag_interrupts_a_pending_clarification(dialogue: Dialogue, now: datetime) -> None:
+    dialogue.state.clarify = (None, None)  # type: ignore[assignment]
+    reply = dialogue.respond("I've got chest pain", now)
+    assert reply.kind == "urgent"
+
+
+def test_unknown_says_where_to_ask(dialogue: Dialogue, now: datetime) -> None:
+    reply = dialogue.respond("who won the football last night", now)
+    assert reply.kind == "unknown" and reply.section is None
+    assert phrases.UNKNOWN in reply.say
+    assert "0808 808 00 00" in reply.say and "nurse or doctor" in reply.say
+
+
+@pytest.mark.parametrize("text", ["", "   ", "🙂🙂🙂", "?!"])
+def test_nothing_heard(dialogue: Dialogue, now: datetime, text: str) -> None:
+    reply = dialogue.respond(text, now)
+    assert reply.kind == "unknown" and reply.say == phrases.DIDNT_CATCH
+
+
+def test_other_languages_and_huge_input_get_a_sensible_reply(dialogue: Dialogue, now: datetime) -> None:
+    assert dialogue.respond("手術後いつ運転できますか", now).kind == "unknown"
+    huge = dialogue.respond("when can I drive again " * 500, now)
+    assert huge.kind in ("answer", "unknown", "clarify")
+    assert len(huge.say) < 1000
+
+
+def test_clarify_and_take_the_reply(dialogue: Dialogue, now: datetime, library) -> None:
+    from assistant.matcher import Candidate
+
+    pain, wound = library.by_key["pain"], library.by_key["wound"]
+    dialogue.state.clarify = (Candidate("pain", pain, 0.45), Candidate("wound", wound, 0.44))
+    dialogue.state.pending_question = "it hurts"
+    reply = dialogue.respond("the wound one", now)
+    assert reply.kind == "answer" and reply.section == "wound"
+    dialogue.state.clarify = (Candidate("pain", pain, 0.45), Candidate("wound", wound, 0.44))
+    assert dialogue.respond("the first", now).section == "pain"
+
+
+def test_clarify_question_names_both_titles() -> None:
+    assert phrases.clarify("Pain and painkillers", "Your wound and scar") == \
+        "Do you mean pain and painkillers, or your wound and scar?"
+
+
+def test_speech_settings_change_and_are_saved(library, matcher, now: datetime) -> None:
+    saved: list[Settings] = []
+    d = Dialogue(library, matcher, Settings(), save_settings=saved.append)
+    reply = d.respond("slower please", now)
+    assert reply.kind == "command" and reply.command is Command.SLOWER
+    assert d.settings.rate < 1.0 and saved[-1] == d.settings
+    for _ in range(10):
+        d.respond("quieter", now)
+    assert d.respond("quieter", now).say == phrases.QUIETEST
+    assert d.settings.volume == pytest.approx(0.2)
+
+
+def test_stop_is_silent_and_repeat_still_works(dialogue: Dialogue, now: datetime) -> None:
+    first, stop, again = say_all(dialogue, now, "how long will I be in intensive care", "stop", "repeat")
+    assert stop.say == "" and stop.command is Command.STOP
+    assert again.say == first.say
+
+
+def test_topics_help_next_previous_back(dialogue: Dialogue, now: datetime, library) -> None:
+    topics = dialogue.respond("what topics do you have", now)
+    assert topics.say.startswith("I can tell you about")
+    assert dialogue.respond("more", now).say.startswith("Also")
+    assert "stop, repeat, more" in dialogue.respond("help", now).say
+    keys = list(library.by_key)
+    dialogue.respond("can I have a glass of wine", now)
+    nxt = dialogue.respond("next section", now)
+    assert nxt.section == keys[(keys.index("alcohol") + 1) % len(keys)]
+    prev = dialogue.respond("previous section", now)
+    assert prev.section == "alcohol"
+    back = dialogue.respond("go back", now)
+    assert back.section == nxt.section
+
+
+class FakeReminders:
+    """Scripted reminder hooks: one missed-dose notice, and a plan date for heavy lifting."""
+
+    def __init__(self) -> None:
+        self.pending = ["You haven't confirmed your 8 o'clock painkillers."]
+
+    def notices(self, now: datetime) -> list[str]:
+        out, self.pending = self.pending, []
+        return out
+
+    def handle(self, text: str, now: datetime) -> Reply | None:
+        if "taken" in text:
+            return Reply("reminder", "Thank you, I've noted that you've taken them.")
+        return None
+
+    def date_answer(self, section: Section, now: datetime) -> str | None:
+        if section.from_surgery == "8 weeks":
+            return "For you, that means not before Friday 15 January 2027."
+        return None
+
+
+def test_reminder_hooks_notices_and_dates(library, matcher, now: datetime) -> None:
+    d = Dialogue(library, matcher, Settings(), reminders=FakeReminders())
+    first = d.respond("when can I lift the shopping", now)
+    assert first.say.startswith("You haven't confirmed your 8 o'clock painkillers.")
+    assert "Friday 15 January 2027" in first.say and "8 weeks" in first.say
+    second = d.respond("when can I lift the shopping", now)
+    assert "haven't confirmed" not in second.say
+    ack = d.respond("I've taken them", now)
+    assert ack.kind == "reminder"
+
+
+def test_dev_set_floor(library, matcher, now: datetime) -> None:
+    """Behaviour floor on the development set (the benchmark prints the exact figures)."""
+    rows = load_eval(DATA / "eval_dev.tsv")
+    result = evaluate(rows, lambda: Dialogue(library, matcher, Settings()), now)
+    figures = result.figures()
+    assert figures["urgent_recall"] == 1.0
+    assert figures["answer_accuracy"] >= 0.85
+    assert figures["unknown_recall"] >= 0.8

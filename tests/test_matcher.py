@@ -1,0 +1,94 @@
+"""The matcher finds the right section for everyday phrasings, slips and lay words."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.content import Library
+from assistant.matcher import Matcher, confidence_from_score, stem
+
+PARAPHRASES = [
+    ("when can I carry shopping again?", "heavy-lifting"),
+    ("is it ok to do the hoovering", "heavy-lifting"),
+    ("can I have a glass of wine", "alcohol"),
+    ("how long will I be in hospital after keel surgery", "going-home"),
+    ("will I have a tube to pee through", "catheter"),
+    ("when do the stitches come out", "stitches"),
+    ("how will they stop my husband's pain after the op", "pain"),
+    ("mum wants to know who she can ring for a chat about how she feels", "support-line"),
+    ("what are the dreins for", "drips-and-drains"),
+    ("how big are the cuts with keyhole", "keyhole-surgery"),
+    ("what's the point of those tight stockings", "day-of-operation"),
+    ("do I need to give up the cigarettes", "stopping-smoking"),
+]
+
+
+@pytest.mark.parametrize(("question", "section"), PARAPHRASES)
+def test_paraphrases_reach_their_section(matcher: Matcher, question: str, section: str) -> None:
+    match = matcher.match_question(question)
+    assert match is not None
+    assert match.key == section
+
+
+def test_every_section_is_reachable_by_its_own_examples(matcher: Matcher, library: Library) -> None:
+    misses = []
+    total = 0
+    for key, section in library.by_key.items():
+        hits = 0
+        for ask in section.asks:
+            total += 1
+            match = matcher.match_question(ask)
+            if match is not None and match.key == key:
+                hits += 1
+            else:
+                misses.append((key, ask, match.key if match else None))
+        assert hits >= 1, f"{key} is not reachable by any of its own examples"
+    assert len(misses) <= total * 0.05, misses
+
+
+@pytest.mark.parametrize("question", [
+    "what's the capital of France", "who won the football last night", "tell me a joke",
+    "how much is a return ticket to Leeds",
+])
+def test_unrelated_questions_score_low(matcher: Matcher, question: str) -> None:
+    match = matcher.match_question(question)
+    assert match is not None
+    assert match.confidence < 0.3
+
+
+def test_unfamiliar_topic_words_are_noticed(matcher: Matcher) -> None:
+    assert "tattoo" in matcher.unfamiliar_words("is it safe to get a tattoo after liver surgery")
+    assert matcher.unfamiliar_words("when can I carry my shopping") == ()
+    # Recogniser slips still count as familiar.
+    assert matcher.unfamiliar_words("what's a lap a roscope") == ()
+
+
+def test_best_chunk_moves_to_the_chunk_with_the_answer(matcher: Matcher, library: Library) -> None:
+    match = matcher.match_question("when will I be able to drive again")
+    assert match is not None and match.key == "heavy-lifting"
+    assert "drive" in match.section.chunks[match.chunk_index].lower()
+
+
+def test_matching_works_without_embeddings(library: Library) -> None:
+    plain = Matcher(library, None)
+    match = plain.match_question("can I do the hoovering")
+    assert match is not None and match.key == "heavy-lifting"
+
+
+def test_no_words_gives_no_match(matcher: Matcher) -> None:
+    assert matcher.match_question("🙂🙂") is None
+    assert matcher.match_question("   ") is None
+
+
+def test_confidence_is_monotonic_and_bounded() -> None:
+    values = [confidence_from_score(s / 10) for s in range(0, 12)]
+    assert values == sorted(values)
+    assert 0 < values[0] < 0.01 and 0.99 < values[-1] < 1
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("shopping", "shop"), ("drains", "drain"), ("stockings", "stocking"), ("gardening", "garden"),
+    ("worries", "worry"), ("stress", "stress"), ("falling", "fall"),
+])
+def test_stem(word: str, expected: str) -> None:
+    assert stem(word) == expected

@@ -1,0 +1,54 @@
+"""Red flags: symptoms described now are urgent every time; topic questions are answered from the leaflet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluation import load_eval
+from assistant.safety import Urgency, find_red_flag
+
+DATA = Path(__file__).resolve().parent / "data"
+
+EMERGENCIES = [
+    "I've got chest pain", "my chest feels tight", "mum can't breathe", "he's really short of breath",
+    "I'm struggling to breathe", "there's blood coming through the dressing", "she's bleeding a lot",
+    "he's coughing up blood", "dad's collapsed", "my wife fainted and won't wake up", "pain in my chest",
+]
+HOSPITAL = [
+    "my wound is hot and leaking", "my scar is weeping and feels warm", "the cut on my tummy is red and sore",
+    "there's pus coming out of the wound", "I've got a high temperature", "I feel hot and shivery",
+    "my temperature's gone up to thirty eight point five", "my leg is swollen and painful",
+    "what are the signs of a wound infection",
+]
+NOT_URGENT = [
+    "why do I need breathing exercises", "is there a risk of bleeding after the operation",
+    "will they check me for bleeding", "when will my stitches come out", "how long does the wound take to heal",
+    "can I stop smoking before the operation", "how will my pain be controlled", "when can I have a bath",
+    "my temperature is normal now", "what is a chest infection", "", "what are the TED stockings for",
+]
+
+
+@pytest.mark.parametrize("question", EMERGENCIES)
+def test_emergencies_call_999(question: str) -> None:
+    flag = find_red_flag(question)
+    assert flag is not None and flag.urgency is Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize("question", HOSPITAL)
+def test_warning_signs_contact_the_hospital(question: str) -> None:
+    flag = find_red_flag(question)
+    assert flag is not None and flag.urgency is Urgency.HOSPITAL
+
+
+@pytest.mark.parametrize("question", NOT_URGENT)
+def test_topic_questions_are_not_red_flags(question: str) -> None:
+    assert find_red_flag(question) is None
+
+
+def test_every_urgent_phrasing_in_the_dev_set_is_flagged() -> None:
+    rows = [r for r in load_eval(DATA / "eval_dev.tsv") if r.kind == "urgent"]
+    assert len(rows) >= 20
+    missed = [r.question for r in rows if find_red_flag(r.question) is None]
+    assert missed == []
