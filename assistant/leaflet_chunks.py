@@ -17,7 +17,7 @@ _DROP_SENTENCE = re.compile(
     re.IGNORECASE)
 _ABBREVIATIONS = {"e.g", "i.e", "dr", "mr", "mrs", "ms", "etc", "approx", "no", "st", "vs",
                   "eg", "ie", "prof"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')]?\s+(?=[\"'(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')]?\s+(?=[\"'(]?[A-Za-z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -31,7 +31,7 @@ possible around whether going back time times thing things ways way right import
 types type usually normally really much part parts something anything everyone someone""".split())
 # Questions people ask about common leaflet topics, keyed by a word in the section's heading.
 TOPIC_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"pain", ("Will I be in pain?", "What pain relief will I have?")),
+    (r"pain|pain relief|painkillers", ("Will I be in pain?", "What pain relief will I have?")),
     (r"wounds?|scars?", ("How do I look after my wound?", "When will my stitches come out?")),
     (r"going home|discharge", ("How long will I be in hospital?", "How long is the hospital stay?")),
     (r"diet|eating|food", ("What should I eat?", "Can I eat normally?")),
@@ -43,7 +43,7 @@ TOPIC_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"alcohol", ("Can I have a glass of wine?", "When can I drink again?")),
     (r"exercise", ("What exercise can I do?", "Can I go for a walk?")),
     (r"lifting", ("When can I lift heavy things?", "When can I do the housework?")),
-    (r"support|help", ("Who can I talk to?", "Is there a helpline?")),
+    (r"support|helplines?|someone to talk to", ("Who can I talk to?", "Is there a helpline?")),
     (r"follow-up|check-up|appointments?", ("Will I have a check-up?",)),
     (r"bath\w*|shower\w*", ("When can I have a shower?", "When can I have a bath?")),
     (r"travel\w*|flying", ("When can I fly?", "Can I go on holiday?")),
@@ -161,37 +161,75 @@ def _verb_questions(base: str, rest: str, gerund: str) -> list[str]:
     return [f"Tell me about {_my(gerund)}", f"Should I {_my(phrase)}?"]
 
 
+def _coordinated(rest: str) -> str:
+    """ "and showering" -> "and shower", for headings such as "Washing and showering"."""
+    words = rest.split()
+    return " ".join(_GERUNDS.get(w.lower(), w) if i and words[i - 1] in ("and", "or") else w
+                    for i, w in enumerate(words))
+
+
+def _question_forms(question: str) -> list[str]:
+    """A heading that is already a question, plus one rewording of it."""
+    low = question.lower()
+    for start, alt in (("can i ", "Is it OK to "), ("should i ", "Do I need to "),
+                       ("will i ", "Am I going to "), ("is it ok to ", "Can I ")):
+        if low.startswith(start):
+            return [question, alt + question[len(start):]]
+    match = re.match(r"(?:what|who) (?:is|are) (.+)\?$", question, re.IGNORECASE)
+    return [question, f"Tell me about {match.group(1)}"] if match else [question]
+
+
+def _noun_questions(text: str) -> list[str]:
+    """ "Drips and drains" -> "What are drips and drains?"; long phrases get a softer form."""
+    words = text.lower().split()
+    if len(words) > 4 or set(words) & {"that", "which", "who", "to", "how", "what", "when"}:
+        return [f"Tell me about {_my(text)}", f"What should I know about {_my(text)}?"]
+    head = words
+    for i, word in enumerate(words):
+        if word in ("of", "for", "in", "after", "before", "with", "during") and i:
+            head = words[:i]
+            break
+    plural = "and" in head or (head[-1].endswith("s") and not head[-1].endswith(("ss", "sis", "us")))
+    return [f"Tell me about {_my(text)}", f"What {'are' if plural else 'is'} {_my(text)}?"]
+
+
+def _form_questions(text: str) -> list[str]:
+    """Questions for one form of a heading, chosen by how the heading starts."""
+    words = text.split()
+    first, rest = words[0].lower(), " ".join(words[1:])
+    low = text.lower()
+    if low.endswith("?"):
+        return _question_forms(text[0].upper() + text[1:])
+    if first in _GERUNDS:
+        return _verb_questions(_GERUNDS[first], _coordinated(rest), text)
+    if low.startswith(("do not ", "don't ", "never ")):
+        action = re.sub(r"^(do not|don't|never) ", "", text, flags=re.IGNORECASE)
+        return [f"Can I {_my(action)}?", f"Is it OK to {_my(action)}?"]
+    if first == "avoid":
+        verb = _GERUNDS.get(words[1].lower()) if len(words) > 1 else None
+        action = f"{verb} {' '.join(words[2:])}".strip() if verb else f"do {rest}"
+        return [f"Can I {_my(action)}?", f"When can I {_my(action)} again?"]
+    if first in _IMPERATIVES:
+        return [f"Should I {_my(text)}?", f"Do I need to {_my(text)}?"]
+    if first in ("when", "how", "what", "where", "who") and rest.startswith("to "):
+        return [f"{first.capitalize()} should I {_my(rest[3:])}?", f"Tell me {_my(text)}"]
+    if first == "how" and rest.startswith("we "):
+        return [f"How do you {_my(rest[3:])}?", f"Tell me {_my(text)}"]
+    if first in _TIME_WORDS:
+        return [f"What happens {_my(text)}?", f"What should I do {_my(text)}?"]
+    if first == "about":
+        return [f"Tell me about {_my(rest)}", f"What is {_my(rest)}?"]
+    if first == "your":
+        return [f"Tell me about {_my(text)}", f"What should I know about {_my(text)}?"]
+    return _noun_questions(text)
+
+
 def heading_questions(title: str) -> list[str]:
     """Questions a patient might ask that the heading answers ("Going home" -> "When can I go home?")."""
     asks: list[str] = []
     for form in _heading_forms(title):
-        text = _lower(form.rstrip("?"))
-        words = text.split()
-        if not words:
-            continue
-        first, rest = words[0].lower(), " ".join(words[1:])
-        if title.endswith("?"):
-            asks += [form, f"Tell me about {_my(rest)}"]
-        elif first in _GERUNDS:
-            asks += _verb_questions(_GERUNDS[first], rest, text)
-        elif text.lower().startswith(("do not ", "don't ", "never ")):
-            action = re.sub(r"^(do not|don't|never) ", "", text, flags=re.IGNORECASE)
-            asks += [f"Can I {_my(action)}?", f"Is it OK to {_my(action)}?"]
-        elif first == "avoid":
-            verb = _GERUNDS.get(words[1].lower()) if len(words) > 1 else None
-            action = f"{verb} {' '.join(words[2:])}".strip() if verb else f"do {rest}"
-            asks += [f"Can I {_my(action)}?", f"When can I {_my(action)} again?"]
-        elif first in _IMPERATIVES:
-            asks += [f"Should I {_my(text)}?", f"Do I need to {_my(text)}?"]
-        elif first in _TIME_WORDS:
-            asks += [f"What happens {_my(text)}?", f"What should I do {_my(text)}?"]
-        elif first == "about":
-            asks += [f"Tell me about {_my(rest)}", f"What is {_my(rest)}?"]
-        elif first == "your":
-            asks += [f"Tell me about {_my(text)}", f"What should I know about {_my(text)}?"]
-        else:
-            verb = "are" if text.endswith("s") and not text.endswith(("ss", "sis", "us")) else "is"
-            asks += [f"Tell me about {_my(text)}", f"What {verb} {_my(text)}?"]
+        if form.split():
+            asks += _form_questions(_lower(form))
     for pattern, questions in TOPIC_QUESTIONS:
         if re.search(rf"\b(?:{pattern})\b", title, re.IGNORECASE):
             asks += questions

@@ -18,11 +18,15 @@ GENERIC_HELP = "For anything this leaflet does not cover, ask your nurse or doct
 NOT_STATED = "not stated in the source text"
 MIN_ENGLISH_SHARE = 0.12
 KNOWN_PUBLISHERS = (
-    ("macmillan", "Macmillan Cancer Support"), ("cancer research uk", "Cancer Research UK"),
+    ("macmillan cancer support", "Macmillan Cancer Support"),
+    ("cancer research uk", "Cancer Research UK"),
     ("marie curie", "Marie Curie"), ("british liver trust", "British Liver Trust"),
-    ("maggie's", "Maggie's"), ("nhs inform", "NHS inform"), ("nhs.uk", "NHS website"),
+    ("maggie's", "Maggie's"), ("nhs inform", "NHS inform"),
     ("bowel cancer uk", "Bowel Cancer UK"), ("pancreatic cancer uk", "Pancreatic Cancer UK"),
 )
+_WRITTEN_BY = re.compile(r"(?:written|produced|published|provided) by (?:the )?((?:[A-Z][\w&']+ ?)+)"
+                         r"|(?:leaflet|guide|booklet|information) (?:is )?from (?:the )?"
+                         r"((?:[A-Z][\w&']+ ?)+)")
 _PUBLISHED_BY = re.compile(r"(?:\u00a9|\(c\)|copyright)\s*(?:\d{4}\s*)?([A-Z][\w&' ]{2,60}?)"
                            r"(?:[.,;\n]|$)", re.IGNORECASE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
@@ -96,7 +100,10 @@ def guess_publisher(text: str) -> str:
         if needle in lowered:
             return name
     match = _PUBLISHED_BY.search(text)
-    return match.group(1).strip() if match else "unknown publisher"
+    if match:
+        return match.group(1).strip()
+    match = _WRITTEN_BY.search(text)
+    return (match.group(1) or match.group(2)).strip() if match else "unknown publisher"
 
 
 def review_date(text: str) -> str | None:

@@ -283,7 +283,8 @@ def parse_markdown(text: str, name: str) -> Leaflet:
                 items[-1] = f"{items[-1]} {content}".strip() if items[-1] else content
             else:
                 blocks.append(Block("paragraph", content))
-    return leaflet_from_headings(blocks, name, text)
+    plain = "\n".join(b.text or " ".join(b.items) for b in blocks)  # without link addresses
+    return leaflet_from_headings(blocks, name, plain)
 
 
 def leaflet_from_headings(blocks: list[Block], name: str, text: str, **meta: str | None) -> Leaflet:

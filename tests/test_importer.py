@@ -1,0 +1,418 @@
+"""The leaflet importer: seed leaflet, fixtures in each format, bad input, and its pure parts."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.content import Pack, load_pack
+from assistant.importer import build_pack
+from assistant.leaflet_chunks import chunk_group, heard_sentences, list_groups, split_sentences
+from assistant.leaflet_derive import derive_asks, derive_terms, heading_questions
+from assistant.leaflet_meta import (
+    from_surgery,
+    guess_publisher,
+    is_urgent,
+    review_date,
+    unique_slug,
+)
+from assistant.leaflet_parse import looks_like_heading, parse_text
+
+DATA = Path(__file__).resolve().parent / "data" / "leaflets"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_9ab7bde8cbb6c729.txt"
+SEED_HEADINGS = [
+    "Surgery for secondary cancer in the liver", "About surgery for secondary liver cancer",
+    "Having chemotherapy before surgery", "Having chemotherapy after surgery", "Liver transplant",
+    "Getting support", "Staged liver resection", "Keyhole (laparoscopic) surgery", "Laparoscopy",
+    "Portal vein embolisation (PVE)", "Before your operation", "Enhanced recovery programmes (ERP)",
+    "After your operation", "Moving around", "Drips and drains", "Pain", "Your wound",
+    "Going home", "Avoid heavy lifting", "Get enough rest and eat well", "Do not drink alcohol",
+    "Do some gentle exercise",
+]
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run ``run.py`` in-process; return exit code, stdout and stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def import_pack(capsys: pytest.CaptureFixture[str], leaflet: Path, out: Path) -> Pack:
+    """Import through the command line and load the result with the real validator."""
+    code, stdout, stderr = run_cli(capsys, "import", str(leaflet), "--out", str(out))
+    assert code == 0, stderr
+    assert f"sections written to {out}" in stdout
+    return load_pack(out)
+
+
+def spoken(pack: Pack) -> str:
+    """Everything the pack would say, section titles included."""
+    return "\n".join(f"{s.title}\n" + "\n".join(s.chunks) for s in pack.sections)
+
+
+def by_title(pack: Pack, title: str):  # type: ignore[no-untyped-def]
+    """The section with this title."""
+    matches = [s for s in pack.sections if s.title == title]
+    assert matches, f"no section titled {title!r}: {[s.title for s in pack.sections]}"
+    return matches[0]
+
+
+# ---- the seed leaflet -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    if not SEED.is_file():
+        pytest.skip(f"seed leaflet not present at {SEED} (only in the project workspace)")
+    out = tmp_path_factory.mktemp("seed") / "pack"
+    assert main(["import", str(SEED), "--out", str(out)]) == 0
+    return load_pack(out)
+
+
+def test_seed_keeps_every_heading(seed_pack: Pack) -> None:
+    titles = [s.title for s in seed_pack.sections]
+    assert sorted(titles) == sorted(SEED_HEADINGS)
+
+
+@pytest.mark.parametrize("fact", ["0808 808 00 00", "8 weeks", "5mm", "12mm", "10 days",
+                                  "24 hours", "3 to 4 hours", "4 to 6 weeks", "2 to 3 days"])
+def test_seed_keeps_figures_exactly(seed_pack: Pack, fact: str) -> None:
+    assert fact in spoken(seed_pack)
+
+
+@pytest.mark.parametrize("dropped", ["Cervantes", "doi", "NICE", "informationproductionteam",
+                                     "Related pages", "Booklets and resources", "PIF TICK",
+                                     "plain English", "We have more information", "Learn more",
+                                     "About our information", "Date reviewed", "gender-inclusive"])
+def test_seed_drops_references_and_publishing_notes(seed_pack: Pack, dropped: str) -> None:
+    assert dropped.lower() not in spoken(seed_pack).lower()
+
+
+def test_seed_metadata(seed_pack: Pack) -> None:
+    assert seed_pack.title == "Surgery for secondary cancer in the liver"
+    assert seed_pack.publisher == "Macmillan Cancer Support"
+    assert seed_pack.source == SEED.name
+    assert seed_pack.reviewed == "not stated in the source text"
+    assert "0808 808 00 00" in seed_pack.help
+    assert any(n.startswith(f"Imported automatically from {SEED.name} on ") for n in seed_pack.notes)
+
+
+def test_seed_lists_become_sentences(seed_pack: Pack) -> None:
+    pain = by_title(seed_pack, "Pain")
+    assert ("You may have painkillers in the following ways: through a thin tube in your back "
+            "(epidural); into a vein; into the muscle close to your wound.") in pain.chunks
+    going_home = by_title(seed_pack, "Going home")
+    assert going_home.chunks[0].startswith("Most people can go home from hospital: 2 to 3 days")
+
+
+def test_seed_subheads_between_dashes_are_sections(seed_pack: Pack) -> None:
+    lifting = by_title(seed_pack, "Avoid heavy lifting")
+    assert lifting.from_surgery == "8 weeks"
+    assert "going-home" in lifting.related
+    assert "hoovering" in lifting.terms
+    going_home = by_title(seed_pack, "Going home")
+    assert "Some people take longer than others to recover" in " ".join(going_home.chunks)
+    assert "Gentle exercise" not in " ".join(going_home.chunks)
+
+
+def test_seed_derives_questions_and_lay_terms(seed_pack: Pack) -> None:
+    assert "When can I go home?" in by_title(seed_pack, "Going home").asks
+    assert "Can I drink alcohol?" in by_title(seed_pack, "Do not drink alcohol").asks
+    assert {"wine", "beer"} <= set(by_title(seed_pack, "Do not drink alcohol").terms)
+    assert "pee" in by_title(seed_pack, "Drips and drains").terms
+    assert "What is a catheter?" in by_title(seed_pack, "Drips and drains").asks
+    keyhole = by_title(seed_pack, "Keyhole (laparoscopic) surgery")
+    assert {"keyhole", "laparoscopic"} <= set(keyhole.terms)
+    assert "What is laparoscopic surgery?" in keyhole.asks
+    assert all(len(s.asks) >= 2 for s in seed_pack.sections)
+
+
+def test_seed_chunks_are_short(seed_pack: Pack) -> None:
+    for section in seed_pack.sections:
+        for chunk in section.chunks:
+            assert len(chunk.split()) <= 60, chunk
+            assert heard_sentences(chunk) <= 3, chunk
+
+
+def test_seed_flags(seed_pack: Pack) -> None:
+    assert by_title(seed_pack, "Having chemotherapy after surgery").from_surgery == "4-6 weeks"
+    assert by_title(seed_pack, "Going home").from_surgery is None  # several periods: not clear
+    assert not any(s.urgent for s in seed_pack.sections)  # the wound advice is mostly routine
+
+
+# ---- fixtures in each format ------------------------------------------------------------
+
+
+def test_plain_text_fixture(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pack = import_pack(capsys, DATA / "recovery_at_home.txt", tmp_path / "out")
+    assert pack.title == "Recovering at home after bowel surgery"
+    assert pack.reviewed == "3 March 2025"
+    assert pack.publisher == "Northshire NHS Foundation Trust"
+    driving = by_title(pack, "Avoid driving")
+    assert driving.from_surgery == "6 weeks" and driving.related == ("things-that-help-your-recovery",)
+    assert by_title(pack, "When to get help").urgent
+    assert "0161 496 0000" in by_title(pack, "When to get help").chunks[0]
+    text = spoken(pack)
+    for dropped in ("Smith J", "We have more information", "Learn more", "Related pages"):
+        assert dropped not in text
+    assert "Pat the wound dry with a clean towel, e.g. a fresh hand towel." in text
+    assert "Most people feel back to normal" in " ".join(by_title(pack, "Things that help your "
+                                                                   "recovery").chunks)
+
+
+def test_markdown_fixture(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pack = import_pack(capsys, DATA / "wound_care.md", tmp_path / "out")
+    ids = [s.id for s in pack.sections]
+    assert "looking-after-your-wound" in ids and "looking-after-your-wound-2" in ids
+    assert by_title(pack, "Scars").related == ("looking-after-your-wound-2",)
+    assert by_title(pack, "Signs of infection").urgent
+    text = spoken(pack)
+    assert "Keep the dressing on for 2 days." in text  # bold markup gone
+    assert "Useful links" not in text and "nhs.uk" not in text and "guideline" not in text
+    assert "the wound becomes hot, red or more painful; there is pus" in text
+    assert pack.publisher == "Northshire Liver Unit"
+
+
+def test_html_fixture(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pack = import_pack(capsys, DATA / "pain_relief.html", tmp_path / "out")
+    assert pack.title == "Pain relief after your operation"
+    assert pack.publisher == "Northshire Hospitals NHS Trust"
+    assert pack.reviewed == "12 March 2025"
+    assert any("northshire.example.nhs.uk" in n for n in pack.notes)
+    text = spoken(pack)
+    for furniture in ("Our services", "Skip to", "dataLayer", "Cookies", "Order our free",
+                      "Visiting times", "Related pages", "Next review", "Leaflets"):
+        assert furniture not in text
+    paracetamol = by_title(pack, "Take paracetamol regularly")
+    assert paracetamol.related == ("pain-relief-at-home",)
+    assert "Take 2 tablets of 500mg up to 4 times in 24 hours." in paracetamol.chunks[0]
+    assert "Your GP can give you more painkillers" in " ".join(by_title(pack, "Pain relief at "
+                                                                        "home").chunks)
+    assert "Is it OK to take ibuprofen?" in by_title(pack, "Can I take ibuprofen?").asks
+    assert by_title(pack, "When to get help").urgent
+
+
+def test_no_headings_makes_one_section(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pack = import_pack(capsys, DATA / "bad" / "no_headings.txt", tmp_path / "out")
+    assert [s.title for s in pack.sections] == ["No headings"]
+    assert "0161 496 0000" in spoken(pack)
+
+
+def test_big_html_page_imports(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    page = tmp_path / "saved.html"
+    script = "<script>" + "var tracking = {'a': 1};\n" * 200_000 + "</script>"
+    menu = "<nav><ul>" + "<li><a href='/x'>Another page</a></li>" * 20_000 + "</ul></nav>"
+    body = "".join(f"<h2>Topic {i}</h2><p>Rest for {i} days after surgery. Walk a little.</p>"
+                   for i in range(1, 30))
+    page.write_text(f"<html lang='en'><head><title>Big page</title>{script}</head><body>{menu}"
+                    f"<main><h1>Big page</h1>{body}</main><footer>Footer</footer></body></html>")
+    assert page.stat().st_size > 5_000_000
+    pack = import_pack(capsys, page, tmp_path / "out")
+    assert len(pack.sections) == 29 and "Another page" not in spoken(pack)
+
+
+# ---- bad input: one clear line, never a traceback ----------------------------------------
+
+
+def assert_one_line_error(err: str, *needles: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    assert "Traceback" not in err
+    for needle in needles:
+        assert needle in lines[0]
+
+
+@pytest.mark.parametrize(("name", "needle"), [
+    ("bad/empty.txt", "is empty"),
+    ("bad/scanned.pdf", "is a PDF"),
+    ("bad/french.html", "English only"),
+    ("missing.txt", "no such file"),
+])
+def test_bad_leaflets_are_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str,
+                                  needle: str) -> None:
+    code, _, err = run_cli(capsys, "import", str(DATA / name), "--out", str(tmp_path / "o"))
+    assert code == 2
+    assert_one_line_error(err, needle)
+    assert not (tmp_path / "o").exists()
+
+
+def test_binary_file_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    blob = tmp_path / "leaflet.txt"
+    blob.write_bytes(bytes(range(256)) * 40)
+    code, _, err = run_cli(capsys, "import", str(blob), "--out", str(tmp_path / "o"))
+    assert code == 2
+    assert_one_line_error(err, "binary")
+
+
+def test_out_must_be_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("keep me")
+    code, _, err = run_cli(capsys, "import", str(DATA / "wound_care.md"), "--out", str(target))
+    assert code == 2
+    assert_one_line_error(err, "is a file")
+    assert target.read_text() == "keep me"
+
+
+def test_non_pack_folder_is_not_overwritten(capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    code, _, err = run_cli(capsys, "import", str(DATA / "wound_care.md"), "--out", str(tmp_path))
+    assert code == 2
+    assert_one_line_error(err, "not empty")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_earlier_pack_is_replaced_and_said(capsys: pytest.CaptureFixture[str],
+                                           tmp_path: Path) -> None:
+    out = tmp_path / "pack"
+    import_pack(capsys, DATA / "pain_relief.html", out)
+    code, _, err = run_cli(capsys, "import", str(DATA / "wound_care.md"), "--out", str(out))
+    assert code == 0 and "replaced the earlier pack" in err
+    assert load_pack(out).title == "Caring for your wound after liver surgery"
+    assert not (out / "sections" / "take-paracetamol-regularly.txt").exists()
+
+
+def test_missing_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(capsys, "import")
+    assert code == 2
+    assert_one_line_error(err, "--check")
+    code, _, err = run_cli(capsys, "import", str(DATA / "wound_care.md"))
+    assert code == 2
+    assert_one_line_error(err, "--out")
+
+
+def test_check_reports_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "pack"
+    import_pack(capsys, DATA / "wound_care.md", out)
+    code, stdout, _ = run_cli(capsys, "import", "--check", str(out))
+    assert code == 0 and stdout.strip() == "OK: 6 sections"
+    scars = out / "sections" / "scars.txt"
+    scars.write_text(re.sub(r"(?m)^ask: .*\n", "", scars.read_text()))
+    (out / "pack.txt").write_text("id: Bad Id\n")
+    code, stdout, err = run_cli(capsys, "import", "--check", str(out))
+    assert code == 2
+    assert_one_line_error(err, "problem")
+    assert "scars.txt:1:" in stdout and "pack.txt:1:" in stdout and len(stdout.splitlines()) >= 3
+
+
+# ---- pure parts ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "following", "expected"), [
+    ("Going home", "Most people can go home.", True),
+    ("Keyhole (laparoscopic) surgery", "In some situations", True),
+    ("Can I take ibuprofen?", "Ask your surgeon first.", True),
+    ("Liver resection may not be possible if:", "- the cancer", False),
+    ("Talk to your doctor about surgery.", "Liver transplant", False),
+    ("Call 0808 808 00 00", "Lines are open", False),
+    ("Pain", "there are ways", False),
+    ("this is lower case", "Next", False),
+])
+def test_heading_guess(line: str, following: str, expected: bool) -> None:
+    assert looks_like_heading(line, following) is expected
+
+
+def test_text_reader_lone_dash_items() -> None:
+    leaflet = parse_text("Title\nIntro here.\nHelp:\n-\nRest well\nSleep a lot.\n-\nWalk\n"
+                         "Walk daily.\nBack in the parent.\n", "x.txt")
+    kinds = [(b.kind, b.text, b.level) for b in leaflet.blocks]
+    assert ("heading", "Rest well", 3) in kinds and ("heading", "Walk", 3) in kinds
+    assert kinds[-2:] == [("end", "", 2), ("paragraph", "Back in the parent.", 2)]
+
+
+def test_split_sentences_respects_abbreviations() -> None:
+    text = "Use a towel, e.g. a clean one. See Dr. Patel at 2.30pm. then rest."
+    assert split_sentences(text) == ["Use a towel, e.g. a clean one.", "See Dr. Patel at 2.30pm.",
+                                     "then rest."]
+
+
+def test_chunks_hold_three_sentences_and_sixty_words() -> None:
+    sentences = [f"Sentence number {i} is here." for i in range(7)]
+    chunks = chunk_group(sentences)
+    assert [heard_sentences(c) for c in chunks] == [3, 2, 2]
+    long = " ".join(["word"] * 50) + ", " + " ".join(["more"] * 50) + "."
+    assert all(len(c.split()) <= 60 for c in chunk_group([long]))
+
+
+def test_list_groups() -> None:
+    short = list_groups("You can:", ["Call the Macmillan line", "Rest"], {"Macmillan"})
+    assert short == [["You can: call the Macmillan line; rest."]]
+    long = list_groups("You may have:", ["A drip. It gives fluids.", "A drain."], set())
+    assert long == [["You may have."], ["A drip.", "It gives fluids."], ["A drain."]]
+
+
+@pytest.mark.parametrize(("heading", "question"), [
+    ("Going home", "When can I go home?"),
+    ("Having chemotherapy before surgery", "Will I have chemotherapy before surgery?"),
+    ("Do not drink alcohol", "Can I drink alcohol?"),
+    ("Avoid heavy lifting", "Can I do heavy lifting?"),
+    ("Before your operation", "What happens before my operation?"),
+    ("Your wound", "How do I look after my wound?"),
+    ("Drips and drains", "What are drips and drains?"),
+    ("Portal vein embolisation (PVE)", "What is PVE?"),
+    ("When to get help", "When should I get help?"),
+    ("Washing and showering", "Can I wash and shower?"),
+])
+def test_heading_questions(heading: str, question: str) -> None:
+    assert question in heading_questions(heading)
+
+
+def test_asks_from_text_and_at_least_two() -> None:
+    asks = derive_asks("Tubes", "A thin tube drains urine. This is called a catheter. You will "
+                       "need to avoid lifting heavy bags.")
+    assert "What is a catheter?" in asks and "When can I lift heavy bags again?" in asks
+    assert len(derive_asks("Zzz", "Nothing to see.")) >= 2
+
+
+def test_lay_terms_only_for_the_topic() -> None:
+    terms = derive_terms("Catheter", "A catheter drains urine into a bag.", Counter(), 1)
+    assert "pee" in terms
+    # "wound" is in every section, so it is not what this one is about.
+    text = ("Painkillers help with pain. Take painkillers through the pump. The pump gives a "
+            "dose. Tablets, epidurals and injections also work. The pump is near your wound.")
+    passing = derive_terms("Pain", text, Counter({"wound": 10}), 10)
+    assert "wound" not in passing and "scar" not in passing
+    assert "pain relief" in passing
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("For at least 8 weeks, avoid lifting.", "8 weeks"),
+    ("You usually have it about 4 to 6 weeks after surgery.", "4-6 weeks"),
+    ("It may take up to 3 months after a resection.", None),
+    ("2 to 3 days after surgery, or 5 to 7 days after surgery.", None),
+    ("Rest well.", None),
+])
+def test_from_surgery(text: str, expected: str | None) -> None:
+    assert from_surgery(text) == expected
+
+
+def test_urgent_only_when_mostly_red_flags() -> None:
+    assert is_urgent("When to get help", ["Call us."])
+    assert is_urgent("Infection", ["If your wound becomes hot, call the ward straight away.",
+                                   "These are signs of infection."])
+    routine = ["You have a dressing.", "Nurses check it.", "Stitches dissolve.",
+               "A nurse removes clips.", "If it leaks, contact the hospital straight away."]
+    assert not is_urgent("Your wound", routine)
+
+
+def test_ids_and_metadata_guesses() -> None:
+    used: set[str] = set()
+    assert [unique_slug(t, used) for t in ("Pain", "Pain", "Pain!", "Élan")] == [
+        "pain", "pain-2", "pain-3", "elan"]
+    assert review_date("Page last reviewed: 12 March 2025.") == "12 March 2025"
+    assert review_date("It has been reviewed by experts.") is None
+    assert guess_publisher("Call the Macmillan Cancer Support line.") == "Macmillan Cancer Support"
+    assert guess_publisher("No one said.") == "unknown publisher"
+
+
+def test_build_pack_is_pure_about_the_date() -> None:
+    leaflet = parse_text("Title\nIntro text here.\n", "a.txt")
+    pack = build_pack(leaflet, date(2027, 1, 15))
+    assert pack.notes == ("Imported automatically from a.txt on Friday 15 January 2027; "
+                          "check the wording before use.",)
