@@ -11,8 +11,10 @@ from pathlib import Path
 
 from assistant.content import Library, default_pack_dirs, load_library
 from assistant.dialogue import Dialogue, ReminderHooks
+from assistant.errors import ReminderError
 from assistant.home import CONTENT_DIR, PROJECT_DIR, resolve_home
 from assistant.matcher import Matcher
+from assistant.reminders.store import Store
 from assistant.settings import load_settings, save_settings
 
 _LOGGER = logging.getLogger(__name__)
@@ -43,7 +45,7 @@ class Assistant:
     matcher: Matcher
     home: Path
     tz: tzinfo
-    reminders: ReminderHooks | None
+    store: Store | None
 
     @classmethod
     def load(cls, content: Sequence[str] | None = None, home: str | None = None,
@@ -60,13 +62,18 @@ class Assistant:
         matcher = Matcher.load(library, cache_dir=cache_dir())
         home_dir = resolve_home(home)
         tz = resolve_zone(tz_name)
-        return cls(library, matcher, home_dir, tz, _reminder_hooks(home_dir, tz))
+        return cls(library, matcher, home_dir, tz, _open_store(home_dir))
 
     def new_dialogue(self) -> Dialogue:
         """A fresh conversation with the patient's saved speech settings."""
+        hooks: ReminderHooks | None = None
+        if self.store is not None:
+            from assistant.reminders.hooks import StoreHooks
+
+            hooks = StoreHooks(self.store, self.tz)
         return Dialogue(
             self.library, self.matcher, load_settings(self.home),
-            save_settings=lambda s: save_settings(self.home, s), reminders=self.reminders,
+            save_settings=lambda s: save_settings(self.home, s), reminders=hooks,
         )
 
     def now(self, text: str | None) -> datetime:
@@ -78,9 +85,10 @@ class Assistant:
         return parse_local_time(text, self.tz, what="--now")
 
 
-def _reminder_hooks(home: Path, tz: tzinfo) -> ReminderHooks | None:
+def _open_store(home: Path) -> Store | None:
+    """The reminder store; answering questions still works if it cannot be opened (logged)."""
     try:
-        from assistant.reminders.hooks import StoreHooks
-    except ImportError:  # reminders are optional for answering questions
+        return Store.open(home)
+    except ReminderError as err:
+        _LOGGER.warning("reminders unavailable: %s", err)
         return None
-    return StoreHooks(home, tz)

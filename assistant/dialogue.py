@@ -116,13 +116,13 @@ class Dialogue:
             chosen = self._resolve_clarify(text)
             if chosen is not None:
                 return chosen
-        command = parse_command(text)
-        if command is not None:
-            return self._command(command)
-        if self._reminders is not None:
+        if self._reminders is not None:  # before commands: "yes" may confirm a new reminder
             reminder_reply = self._reminders.handle(text, now)
             if reminder_reply is not None:
                 return reminder_reply
+        command = parse_command(text)
+        if command is not None:
+            return self._command(command)
         return self._question(text, now)
 
     # -- answers -----------------------------------------------------------------------------
