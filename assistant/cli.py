@@ -163,8 +163,9 @@ def _other_parsers(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("bench", help="measure accuracy and speed; print figures")
     p.add_argument("--json", action="store_true", help="JSON output (default: a table)")
-    p.add_argument("--only", action="append",
-                   help="run only these parts: matcher, stt, tts, live (default: all available)")
+    p.add_argument("--only", action="append", choices=["matcher", "stt", "tts", "live"],
+                   help="run only this part (repeatable; default: all)")
+    p.add_argument("--quick", action="store_true", help="smaller samples, for a quick look (default: off)")
     p.set_defaults(func=_handler("assistant.bench", "cmd_bench"))
 
 

@@ -26,12 +26,25 @@ from assistant.normalise import clean, digits_for_number_words
 
 _LOGGER = logging.getLogger(__name__)
 
-W_ASK_EMBED = 0.50
-W_CHUNK_EMBED = 0.20
-W_FUZZ = 0.10
-W_TERMS = 0.20
-UNFAMILIAR_PENALTY = 0.20
-"""Subtracted from the score for each topic word no section uses."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts in the combined score."""
+
+    ask_embed: float = 0.50
+    """Best embedding similarity to the section's example questions, title and summary."""
+    chunk_embed: float = 0.20
+    """Best embedding similarity to the section's spoken chunks."""
+    fuzz: float = 0.10
+    """RapidFuzz token-set similarity to the example questions."""
+    terms: float = 0.20
+    """Lay terms found in the question (exactly or heard slightly wrong)."""
+    unfamiliar: float = 0.20
+    """Subtracted for each topic word no section uses."""
+
+
+DEFAULT_WEIGHTS = Weights()
 SLIP_RATIO = 80.0
 # Confidence is a logistic curve over the combined score, centred where answers start to be right.
 CONFIDENCE_CENTRE = 0.50
@@ -99,8 +112,10 @@ def _content_words(text: str) -> set[str]:
 class Matcher:
     """Scores every section of a library against a question."""
 
-    def __init__(self, library: Library, embedder: Embedder | None, cache_dir: Path | None = None) -> None:
+    def __init__(self, library: Library, embedder: Embedder | None, cache_dir: Path | None = None,
+                 weights: Weights = DEFAULT_WEIGHTS) -> None:
         self.library = library
+        self.weights = weights
         self._embedder = embedder
         self._keys = list(library.by_key)
         self._sections = [library.by_key[k] for k in self._keys]
@@ -223,12 +238,13 @@ class Matcher:
         candidates = []
         for i, (key, section) in enumerate(zip(self._keys, self._sections, strict=True)):
             fuzz_best = max((fuzz.token_set_ratio(text, a) for a in self._asks[i]), default=0.0) / 100
-            score = W_FUZZ * fuzz_best + W_TERMS * self._term_score(hits, self._terms[i])
+            w = self.weights
+            score = w.fuzz * fuzz_best + w.terms * self._term_score(hits, self._terms[i])
             if qvec is not None:
-                score += W_ASK_EMBED * float(np.max(self._ask_vecs[i] @ qvec))
-                score += W_CHUNK_EMBED * float(np.max(self._chunk_vecs[i] @ qvec))
-            else:
-                score += (W_ASK_EMBED + W_CHUNK_EMBED) * fuzz_best
+                score += w.ask_embed * float(np.max(self._ask_vecs[i] @ qvec))
+                score += w.chunk_embed * float(np.max(self._chunk_vecs[i] @ qvec))
+            else:  # without the embedding model, word similarity stands in for meaning
+                score += (w.ask_embed + w.chunk_embed) * fuzz_best
             candidates.append(Candidate(key, section, score))
         candidates.sort(key=lambda c: c.score, reverse=True)
         return candidates, qvec
@@ -261,7 +277,7 @@ class Matcher:
         top = candidates[0]
         chunk = self.best_chunk(top.section, question, qvec)
         unfamiliar = self.unfamiliar_words(question)
-        score = top.score - UNFAMILIAR_PENALTY * len(unfamiliar)
+        score = top.score - self.weights.unfamiliar * len(unfamiliar)
         return Match(
             key=top.key, section=top.section, chunk_index=chunk, score=score,
             confidence=confidence_from_score(score),

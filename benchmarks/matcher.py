@@ -1,0 +1,84 @@
+"""Question answering figures: accuracy, clarify rate, unknown precision/recall, urgent recall, speed.
+
+Compares three matchers on the same questions: RapidFuzz and lay terms only, embeddings only, and
+the shipped combination. The dev set is what the weights were chosen on; the holdout set never was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from assistant.app import cache_dir, content_folders
+from assistant.content import load_library
+from assistant.dialogue import Dialogue
+from assistant.embeddings import Embedder
+from assistant.evaluation import evaluate, load_eval
+from assistant.matcher import DEFAULT_WEIGHTS, Matcher, Weights
+from assistant.settings import Settings
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+SETS = ("eval_dev.tsv", "eval_holdout.tsv")
+NOW = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+def run(quick: bool = False) -> dict[str, Any]:
+    """Evaluate each matcher variant on each evaluation set."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    library = load_library(content_folders(None))
+    started = time.perf_counter()
+    embedder = Embedder.load()
+    load_ms = (time.perf_counter() - started) * 1000
+    variants = {
+        "rapidfuzz+terms": Matcher(library, None, cache_dir()),
+        "embeddings only": Matcher(library, embedder, cache_dir(),
+                                   Weights(ask_embed=0.7, chunk_embed=0.3, fuzz=0, terms=0, unfamiliar=0)),
+        "combined (shipped)": Matcher(library, embedder, cache_dir(), DEFAULT_WEIGHTS),
+    }
+    results: dict[str, Any] = {"embedding_model_load_ms": round(load_ms), "sets": {}}
+    for name in SETS[:1] if quick else SETS:
+        rows = load_eval(DATA / name)
+        per_variant = {}
+        for label, matcher in variants.items():
+            result = evaluate(rows, lambda m=matcher: Dialogue(library, m, Settings()), NOW)
+            per_variant[label] = result.figures()
+        results["sets"][name] = per_variant
+    return results
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """One table per evaluation set: a row per matcher variant."""
+    cols = ["answer_accuracy", "clarify_rate", "unknown_recall", "unknown_precision", "urgent_recall",
+            "ms_per_question_p50", "ms_per_question_p95"]
+    heads = ["answer", "clarify", "unk.recall", "unk.prec", "urgent", "ms p50", "ms p95"]
+    lines = [f"question answering (embedding model load {result['embedding_model_load_ms']} ms)"]
+    for name, variants in result["sets"].items():
+        count = next(iter(variants.values()))["questions"]
+        lines.append(f"{name} ({count} questions)")
+        lines.append("  " + "matcher".ljust(20) + "".join(h.rjust(11) for h in heads))
+        for label, figures in variants.items():
+            cells = [f"{figures[c]:.1%}" if c.endswith(("accuracy", "rate", "recall", "precision"))
+                     else f"{figures[c]:.1f}" for c in cols]
+            lines.append("  " + label.ljust(20) + "".join(c.rjust(11) for c in cells))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run from the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="dev set only (default: both sets)")
+    parser.add_argument("--json", action="store_true", help="JSON output (default: a table)")
+    args = parser.parse_args(argv)
+    result = run(quick=args.quick)
+    print(json.dumps(result, indent=2) if args.json else format_table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
