@@ -1,0 +1,395 @@
+"""The live assistant's decisions: what to do on a key, a chunk of sound, a transcript, a reminder.
+
+Pure: every input (the time, the audio chunk, the transcript, the reply) is an argument, and
+every output is a list of actions for ``assistant.listen`` to carry out. The loop is in one of
+four phases: idle, listening, thinking, speaking (plus typing, when questions are typed).
+
+Policies:
+
+- No time-outs on the patient: listening waits for speech as long as it takes.
+- Never talk over the patient: reminders fall due only while idle; one due while listening,
+  thinking or speaking waits for the end of that turn.
+- Any key stops speech. Hands-free, short utterances heard while speaking are transcribed and
+  only "stop" (and its variants) acts, so the assistant's own voice coming back through the
+  microphone cannot start a new question.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from dataclasses import dataclass, field
+from enum import Enum
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from assistant import phrases
+from assistant.audio import SegmenterConfig, SegmentEvent, SpeechSegmenter
+from assistant.commands import Command, parse_command
+from assistant.dialogue import Reply
+from assistant.normalise import clean
+
+_LOGGER = logging.getLogger(__name__)
+
+THINKING_EARCON_AFTER = 1.0
+"""Seconds of thinking before the "thinking" earcon tells the patient it is still working."""
+SCHEDULE_EVERY = 15.0
+"""Seconds between runs of the reminder schedule while idle."""
+EARCON_GUARD = 0.35
+"""Seconds of microphone ignored after a key press, so the listening earcon is not heard as speech."""
+BARGE_IN_MAX_MS = 2500
+"""Longest utterance checked for "stop" while speaking; longer sound is the assistant's own echo."""
+WAKE_SCORE = 80.0
+"""How closely (0-100) the first words must match the wake phrase."""
+TYPE_KEY = "t"
+"""Key that switches to typing a question."""
+
+
+class Phase(Enum):
+    """Where the live loop is in a turn."""
+
+    IDLE = "idle"
+    LISTENING = "listening"
+    THINKING = "thinking"
+    SPEAKING = "speaking"
+    TYPING = "typing"
+
+
+@dataclass(frozen=True)
+class PlayEarcon:
+    """Play a short earcon (non-blocking)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Speak:
+    """Say words, after an optional earcon; ``on_spoken`` is called when done or stopped."""
+
+    text: str
+    earcon: str | None = None
+
+
+@dataclass(frozen=True)
+class ShowCaption:
+    """Show a caption: who is "you", "assistant" or "status"."""
+
+    who: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StopSpeaking:
+    """Stop the speech now."""
+
+
+@dataclass(frozen=True)
+class Transcribe:
+    """Recognise one utterance; ``on_transcript`` gets the words back."""
+
+    samples: np.ndarray = field(compare=False)
+    barge_in: bool = False
+    """True for an utterance heard while speaking (only "stop" counts)."""
+
+
+@dataclass(frozen=True)
+class Respond:
+    """Ask the dialogue for a reply to what was heard; ``on_reply`` gets it."""
+
+    heard: str
+
+
+@dataclass(frozen=True)
+class RunSchedule:
+    """Run the reminder schedule now; ``on_announcements`` gets what fell due."""
+
+
+@dataclass(frozen=True)
+class TypeMode:
+    """Read typed lines (True) or single key presses (False) from the terminal."""
+
+    on: bool
+
+
+Action = PlayEarcon | Speak | ShowCaption | StopSpeaking | Transcribe | Respond | RunSchedule | TypeMode
+
+
+@dataclass(frozen=True)
+class LiveConfig:
+    """How the live loop behaves, from the command line."""
+
+    hands_free: bool = False
+    wake: str | None = None
+    """Phrase that must start a hands-free question, or None."""
+    spoken_state: bool = False
+    """Also say states aloud ("I'm listening")."""
+    sample_rate: int = 16000
+    segmenter: SegmenterConfig | None = None
+
+
+class UtteranceCollector:
+    """Keeps a short lead-in and the speech of one utterance, chunk by chunk (bounded memory)."""
+
+    def __init__(self, sample_rate: int, config: SegmenterConfig | None = None,
+                 lead_in_ms: int = 600) -> None:
+        self.segmenter = SpeechSegmenter(sample_rate, config)
+        self._lead_in: deque[np.ndarray] = deque(maxlen=max(1, lead_in_ms // 100))
+        self._speech: list[np.ndarray] = []
+
+    @property
+    def in_speech(self) -> bool:
+        """True once speech has started."""
+        return self.segmenter.in_speech
+
+    def feed(self, chunk: np.ndarray) -> SegmentEvent:
+        """Take one chunk; say whether we are waiting, in speech, or at the end."""
+        event = self.segmenter.process(chunk)
+        if event is SegmentEvent.WAITING:
+            self._lead_in.append(chunk)
+        else:
+            if not self._speech:
+                self._speech.extend(self._lead_in)
+            self._speech.append(chunk)
+        return event
+
+    def samples(self) -> np.ndarray:
+        """The utterance so far, lead-in included."""
+        return np.concatenate(self._speech) if self._speech else np.zeros(0, np.float32)
+
+
+def split_wake(heard: str, wake: str) -> str | None:
+    """The words after the wake phrase if ``heard`` starts with it (loosely), else None."""
+    wake_words = clean(wake).split()
+    words = heard.split()
+    if not wake_words:
+        return heard
+    # Allow one word before it ("hey", "OK") and recogniser slips ("assistance" for "assistant").
+    for skip in (0, 1):
+        for extra in (0, 1):
+            taken = words[skip:skip + len(wake_words) + extra]
+            if len(taken) < len(wake_words):
+                continue
+            if fuzz.ratio(clean(" ".join(taken)), " ".join(wake_words)) >= WAKE_SCORE:
+                return " ".join(words[skip + len(taken):]).strip(" ,.!?")
+    return None
+
+
+class LiveLoop:
+    """The live assistant's state machine; every method returns the actions to carry out."""
+
+    def __init__(self, config: LiveConfig) -> None:
+        self.config = config
+        self.phase = Phase.IDLE
+        self.microphone = True
+        self._collector = self._new_collector()
+        self._barge_in: UtteranceCollector | None = None
+        self._ignore_until = 0.0
+        self._thinking_since: float | None = None
+        self._thinking_told = False
+        self._last_schedule: float | None = None
+        self._woken = False
+        self._held: list[tuple[str, str]] = []
+        """(words, earcon) to say at the end of the current turn."""
+
+    def _new_collector(self, config: SegmenterConfig | None = None) -> UtteranceCollector:
+        return UtteranceCollector(self.config.sample_rate, config or self.config.segmenter)
+
+    def _state(self, text: str) -> list[Action]:
+        return [Speak(text)] if self.config.spoken_state else []
+
+    def greeting(self) -> str:
+        """What is said when the assistant is ready."""
+        if not self.microphone:
+            return "Hello. Type your question and press Enter."
+        if self.config.hands_free and self.config.wake:
+            return f"Hello, I'm ready. Say '{self.config.wake}', then your question."
+        if self.config.hands_free:
+            return "Hello, I'm ready. Ask me a question whenever you like."
+        return "Hello, I'm ready. Press the space bar, then ask your question."
+
+    def start(self, now: float) -> list[Action]:
+        """Ready: greet, then announce what fell due while the assistant was off."""
+        self._last_schedule = now
+        self.phase = Phase.SPEAKING
+        return [ShowCaption("assistant", self.greeting()), Speak(self.greeting()), RunSchedule()]
+
+    # -- keys and typing --------------------------------------------------------------------
+
+    def on_key(self, key: str, now: float) -> list[Action]:
+        """A key press: stops speech; when idle, starts listening (or typing with 't')."""
+        if self.phase is Phase.SPEAKING:
+            return [StopSpeaking()]
+        if self.phase is not Phase.IDLE:
+            if self.phase is Phase.LISTENING and not self.config.hands_free:
+                return self._end_of_speech()  # a second press: "I have finished"
+            return []
+        if key == TYPE_KEY or not self.microphone:
+            return self._start_typing()
+        self.phase = Phase.LISTENING
+        self._collector = self._new_collector()
+        self._ignore_until = now + EARCON_GUARD
+        return [PlayEarcon("listening"), ShowCaption("status", "Listening…"), *self._state("I'm listening.")]
+
+    def _start_typing(self) -> list[Action]:
+        self.phase = Phase.TYPING
+        return [TypeMode(True), ShowCaption("status", "Type your question and press Enter")]
+
+    def on_line(self, text: str, now: float) -> list[Action]:
+        """A typed line: a question like a spoken one (an empty line goes back to keys)."""
+        if self.phase is Phase.SPEAKING:
+            return [StopSpeaking()]
+        if self.phase not in (Phase.IDLE, Phase.TYPING):
+            return []
+        text = text.strip()
+        back: list[Action] = [] if not self.microphone else [TypeMode(False)]
+        if not text:
+            self.phase = Phase.IDLE if self.microphone else Phase.TYPING
+            return back
+        self.phase = Phase.THINKING
+        self._thinking_since, self._thinking_told = now, False
+        return [*back, ShowCaption("you", text), Respond(text)]
+
+    # -- sound in ---------------------------------------------------------------------------
+
+    def on_audio(self, chunk: np.ndarray, now: float) -> list[Action]:
+        """A chunk from the microphone (~100 ms)."""
+        if self.phase is Phase.SPEAKING:
+            return self._barge_in_audio(chunk) if self.config.hands_free else []
+        if self.phase is Phase.IDLE and self.config.hands_free:
+            event = self._collector.feed(chunk)
+            if event is not SegmentEvent.WAITING:
+                self.phase = Phase.LISTENING
+            return self._end_of_speech() if event is SegmentEvent.END else []
+        if self.phase is Phase.LISTENING:
+            if now < self._ignore_until:
+                return []
+            if self._collector.feed(chunk) is SegmentEvent.END:
+                return self._end_of_speech()
+        return []
+
+    def _end_of_speech(self) -> list[Action]:
+        samples = self._collector.samples()
+        self._collector = self._new_collector()
+        self.phase = Phase.THINKING
+        self._thinking_since, self._thinking_told = None, False
+        return [PlayEarcon("heard"), Transcribe(samples)]
+
+    def _barge_in_audio(self, chunk: np.ndarray) -> list[Action]:
+        if self._barge_in is None:
+            base = self.config.segmenter or SegmenterConfig()
+            short = SegmenterConfig(**{**base.__dict__, "max_speech_ms": BARGE_IN_MAX_MS,
+                                       "end_silence_ms": min(base.end_silence_ms, 700)})
+            self._barge_in = self._new_collector(short)
+        collector = self._barge_in
+        if collector.feed(chunk) is not SegmentEvent.END:
+            return []
+        self._barge_in = None
+        if collector.segmenter.speech_ms >= BARGE_IN_MAX_MS:
+            return []  # too long for "stop": most likely our own voice
+        return [Transcribe(collector.samples(), barge_in=True)]
+
+    def on_transcript(self, text: str, barge_in: bool, now: float) -> list[Action]:
+        """What the recogniser heard in an utterance."""
+        if barge_in:
+            stop = self.phase is Phase.SPEAKING and parse_command(text) is Command.STOP
+            return [StopSpeaking()] if stop else []
+        if self.phase is not Phase.THINKING:
+            return []
+        text = text.strip()
+        if self.config.hands_free and not text:
+            self.phase = Phase.IDLE  # a cough or a door: nothing to say, just the earcon
+            return [PlayEarcon("didnt_catch")]
+        if self.config.hands_free and self.config.wake and not self._woken:
+            rest = split_wake(text, self.config.wake)
+            if rest is None:
+                self.phase = Phase.IDLE
+                return []
+            if not rest:
+                self._woken = True
+                self.phase = Phase.IDLE
+                return [PlayEarcon("listening"), *self._state("Yes?")]
+            text = rest
+        self._woken = False
+        self._thinking_since = now
+        return [ShowCaption("you", text or "(nothing heard)"), Respond(text)]
+
+    # -- replies and speech -----------------------------------------------------------------
+
+    def on_reply(self, reply: Reply, now: float) -> list[Action]:
+        """The dialogue's reply: say it (with the didn't-catch earcon when nothing was heard)."""
+        self._thinking_since = None
+        if reply.command is Command.STOP or not reply.say.strip():
+            return self._turn_over()
+        self.phase = Phase.SPEAKING
+        earcon = "didnt_catch" if reply.say == phrases.DIDNT_CATCH else None
+        return [ShowCaption("assistant", reply.say), Speak(reply.say, earcon=earcon)]
+
+    def on_spoken(self, completed: bool, now: float) -> list[Action]:
+        """Speech ended, played to the end or stopped."""
+        if self.phase is not Phase.SPEAKING:
+            return []
+        self._barge_in = None
+        actions: list[Action] = [] if completed else [ShowCaption("status", "Stopped")]
+        return actions + self._turn_over()
+
+    def _turn_over(self) -> list[Action]:
+        self.phase = Phase.IDLE if self.microphone else Phase.TYPING
+        if self._held:
+            return self._announce()
+        return [ShowCaption("status", "Ready"), RunSchedule()]
+
+    # -- reminders and the clock ------------------------------------------------------------
+
+    def on_tick(self, now: float) -> list[Action]:
+        """Called a few times a second: the thinking earcon, and the schedule when idle."""
+        if self.phase is Phase.THINKING and self._thinking_since is None:
+            self._thinking_since = now
+        if (self.phase is Phase.THINKING and not self._thinking_told and self._thinking_since is not None
+                and now - self._thinking_since >= THINKING_EARCON_AFTER):
+            self._thinking_told = True
+            return [PlayEarcon("thinking")]
+        if self._idle() and (self._last_schedule is None or now - self._last_schedule >= SCHEDULE_EVERY):
+            self._last_schedule = now
+            return [RunSchedule()]
+        return []
+
+    def _idle(self) -> bool:
+        waiting = self.phase is Phase.IDLE and not self._collector.in_speech
+        return waiting or (self.phase is Phase.TYPING and not self.microphone)
+
+    def on_announcements(self, says: list[str], now: float) -> list[Action]:
+        """Reminders that fell due: said now if idle, else held until the turn ends."""
+        self._held.extend((s, "reminder") for s in says if s.strip())
+        if not self._held or not self._idle():
+            return []
+        return self._announce()
+
+    def _announce(self) -> list[Action]:
+        """Say what was held back, reminders together after one reminder earcon."""
+        earcon = self._held[0][1]
+        text = " ".join(words for words, kind in self._held if kind == earcon)
+        self._held = [item for item in self._held if item[1] != earcon]
+        self.phase = Phase.SPEAKING
+        return [ShowCaption("assistant", text), Speak(text, earcon=earcon)]
+
+    # -- devices ----------------------------------------------------------------------------
+
+    def on_microphone(self, available: bool, detail: str, now: float) -> list[Action]:
+        """The microphone vanished or came back: say so once and switch input."""
+        if available == self.microphone:
+            return []
+        self.microphone = available
+        if available:
+            message = "The microphone is working again. " + self.greeting().removeprefix("Hello, I'm ready. ")
+            earcon = "listening"
+        else:
+            message = (f"I can't hear you: {detail} You can type your question and press Enter; "
+                       "I'll keep trying the microphone.")
+            earcon = "error"
+        actions: list[Action] = [ShowCaption("status", message), TypeMode(not available)]
+        self._held.append((message, earcon))
+        if self.phase in (Phase.IDLE, Phase.LISTENING, Phase.TYPING):
+            self._collector = self._new_collector()
+            return actions + self._announce()
+        return actions  # said at the end of this turn

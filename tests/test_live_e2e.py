@@ -1,0 +1,154 @@
+"""End to end through real audio devices: a private PulseAudio, ``run.py listen``, a spoken question.
+
+The question is rendered with Piper, played into the virtual microphone, and what the assistant
+says on the virtual speaker is captured, transcribed with the whisper recogniser and checked
+for the answer's key facts. A key press, sent through a pseudo-terminal as a patient would type
+it, must cut the speech short.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from assistant.normalise import clean
+from tests.audio_devices import VirtualAudio, virtual_audio  # noqa: F401 - a fixture
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = [pytest.mark.engine, pytest.mark.audio_device]
+
+
+@dataclass
+class Listener:
+    """``run.py listen --hands-free`` running on the virtual devices; stdin is a terminal."""
+
+    process: subprocess.Popen[str]
+    keys_fd: int
+    lines: queue.Queue[str] = field(default_factory=queue.Queue)
+    seen: list[str] = field(default_factory=list)
+
+    def wait_for(self, prefix: str, timeout: float = 90.0) -> str:
+        """The next stdout line starting with ``prefix`` (earlier lines are kept in ``seen``)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.2)
+            except queue.Empty:
+                if self.process.poll() is not None:
+                    break
+                continue
+            self.seen.append(line)
+            if line.startswith(prefix):
+                return line
+        raise AssertionError(f"no line starting {prefix!r}; output so far: {self.seen}")
+
+    def press(self, key: bytes = b" ") -> None:
+        """Type a key on the listener's terminal."""
+        os.write(self.keys_fd, key)
+
+
+def _read_lines(stream: object, into: queue.Queue[str]) -> None:
+    for line in stream:  # type: ignore[attr-defined]
+        into.put(line.rstrip("\n"))
+
+
+@pytest.fixture(scope="module")
+def listener(virtual_audio: VirtualAudio, tmp_path_factory: pytest.TempPathFactory  # noqa: F811
+             ) -> Iterator[Listener]:
+    """The live assistant, started once for this module, recording from the virtual microphone."""
+    home = tmp_path_factory.mktemp("home")
+    master, slave = pty.openpty()
+    env = {**virtual_audio.env, "ASSISTANT_NO_VENV_REEXEC": "1", "ASSISTANT_CAPTIONS": "plain"}
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "run.py"), "listen", "--hands-free", "--stt", "whisper",
+         "--home", str(home)],
+        stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    os.close(slave)
+    running = Listener(process, master)
+    threading.Thread(target=_read_lines, args=(process.stdout, running.lines), daemon=True).start()
+    try:
+        assert virtual_audio.wait_recording(), "listen never opened the microphone"
+        running.wait_for("[Ready]")  # the greeting has been said
+        yield running
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        os.close(master)
+
+
+@pytest.fixture(scope="module")
+def question_wavs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Spoken questions rendered with Piper, as a patient would ask them."""
+    from tests.audio_corpus import VOICES, render_speech
+
+    folder = tmp_path_factory.mktemp("questions")
+    wavs = {}
+    for name, text in (("drive", "When can I drive again?"),
+                       ("hospital", "How long will I be in hospital after the operation?")):
+        wavs[name] = folder / f"{name}.wav"
+        sf.write(wavs[name], render_speech(text, VOICES["piper"]), 16000)
+    return wavs
+
+
+def _transcribe(wav: Path) -> str:
+    from assistant.audio import read_audio
+    from assistant.stt import load_recogniser
+
+    recogniser = load_recogniser("whisper")
+    text, _ = recogniser.transcribe_samples(read_audio(wav).samples)  # type: ignore[attr-defined]
+    return clean(text)
+
+
+def _loudness_by_second(wav: Path) -> list[float]:
+    samples, rate = sf.read(wav, dtype="float32")
+    return [float(np.sqrt(np.mean(np.square(samples[i:i + rate])))) if len(samples[i:i + rate]) else 0.0
+            for i in range(0, len(samples), rate)]
+
+
+def test_a_spoken_question_is_answered_aloud(listener: Listener, virtual_audio: VirtualAudio,  # noqa: F811
+                                             question_wavs: dict[str, Path], tmp_path: Path) -> None:
+    captured = tmp_path / "answer.wav"
+    recorder = virtual_audio.record_speaker(captured)
+    virtual_audio.speak_into_mic(question_wavs["drive"])
+    heard = listener.wait_for("You:")
+    said = listener.wait_for("Assistant:")
+    listener.wait_for("[Ready]")  # the answer has been spoken to the end
+    virtual_audio.stop_recording(recorder)
+
+    assert "drive" in clean(heard)
+    assert "specialist" in clean(said)
+    spoken = _transcribe(captured)
+    assert "specialist" in spoken and "drive" in spoken, spoken
+
+
+def test_a_key_press_stops_the_speech(listener: Listener, virtual_audio: VirtualAudio,  # noqa: F811
+                                      question_wavs: dict[str, Path], tmp_path: Path) -> None:
+    captured = tmp_path / "stopped.wav"
+    recorder = virtual_audio.record_speaker(captured)
+    virtual_audio.speak_into_mic(question_wavs["hospital"])
+    said = listener.wait_for("Assistant:")
+    time.sleep(1.5)  # well into the answer
+    listener.press(b" ")
+    listener.wait_for("[Stopped]", timeout=10)
+    time.sleep(2.0)
+    virtual_audio.stop_recording(recorder)
+
+    loudness = _loudness_by_second(captured)
+    assert max(loudness) > 0.01, "nothing was heard before the key press"
+    assert max(loudness[-2:]) < 0.001, f"still speaking after the key press: {loudness}"
+    assert len(said.split()) > 12, "the answer was too short to show an interruption"
