@@ -42,6 +42,8 @@ class Engines:
             from assistant.tts import load_speaker
 
             self._speaker = load_speaker(self.tts_name)
+            # The first synthesis pays one-off start-up costs; pay them before any timing.
+            next(iter(self._speaker.synthesize("Ready.")), None)
         return self._speaker
 
 

@@ -54,7 +54,8 @@ def _add_engines(p: argparse.ArgumentParser) -> None:
         choices=["whisper", "vosk"],
         help="speech recogniser (default: vosk if an English Vosk model is installed, else whisper)",
     )
-    p.add_argument("--tts", choices=["piper", "pyttsx3"], help="speech engine (default: piper)")
+    p.add_argument("--tts", choices=["hibari", "piper", "pyttsx3"],
+                   help="speech engine (default: hibari, the clearest measured voice)")
 
 
 def _add_tz(p: argparse.ArgumentParser) -> None:
