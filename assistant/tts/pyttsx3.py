@@ -1,9 +1,11 @@
 """The system's own voices through pyttsx3 (espeak-ng on Linux, SAPI5 on Windows, NSSS on macOS).
 
-pyttsx3 can hang: ``runAndWait`` after the first call on some drivers, or "run loop already
-started" when another loop is running. So the engine never runs in this process: a worker
-subprocess writes one WAV per sentence, the parent reads each as soon as it is announced, and a
-worker that stops answering is killed and reported, never waited on for ever.
+pyttsx3 can hang: ``runAndWait`` after the first call on some drivers (measured here: espeak-ng
+hung on about one sentence in a hundred when one engine said several), or "run loop already
+started" when another loop is running. So the engine never runs in this process: each sentence
+gets a fresh worker subprocess that makes one engine, says one sentence into a WAV file and exits;
+the next sentence's worker starts while this one works, and a worker that stops answering is
+killed and replaced, never waited on for ever.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ import tempfile
 import threading
 import time
 import wave
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
+
+import numpy as np
 
 from assistant.errors import SynthesisError
 from assistant.tts.base import Speaker, SpeechAudio, check_rate_volume, level, prepare_sentences
@@ -31,8 +36,10 @@ _LOGGER = logging.getLogger(__name__)
 
 NORMAL_WPM = 150
 """Words per minute at rate 1.0: espeak-ng's own 175 is hard to follow (and to transcribe)."""
-SENTENCE_TIMEOUT_S = 20.0
-"""A sentence takes well under a second; this long means the driver has hung."""
+SENTENCE_TIMEOUT_S = 6.0
+"""A sentence takes well under a second (start-up included); this long means the driver hung."""
+MAX_RESTARTS = 2
+"""Fresh workers tried in a row before giving up on a sentence."""
 _PREFERRED = (
     "en-gb-x-rp",
     "english (great britain)",
@@ -45,6 +52,10 @@ _PREFERRED = (
     "en",
 )
 _DONE = "WAV-DONE"
+
+
+class _WorkerHung(SynthesisError):
+    """The worker stopped answering: worth one more try with a fresh one."""
 
 
 @dataclass(frozen=True)
@@ -101,14 +112,14 @@ def _next_message(proc: subprocess.Popen[str], lines: queue.Queue[str | None]) -
             line = lines.get(timeout=SENTENCE_TIMEOUT_S)
         except queue.Empty:
             proc.kill()
-            raise SynthesisError(
-                f"the system voice stopped responding for {SENTENCE_TIMEOUT_S:.0f} s; try --tts piper"
-            ) from None
+            raise _WorkerHung(f"no answer from the system voice in {SENTENCE_TIMEOUT_S:.0f} s") from None
         if line is None:
             proc.wait(timeout=5)
             detail = (proc.stderr.read() if proc.stderr else "").strip().splitlines()
             raise SynthesisError(f"the system voice failed: {detail[-1] if detail else 'no output'}")
-        if line.startswith(("WAV ", "VOICES ", "ERROR ", _DONE)):
+        if line == _DONE:
+            raise _WorkerHung("the system voice finished without every sentence")
+        if line.startswith(("WAV ", "VOICES ", "ERROR ")):
             return line
 
 
@@ -119,6 +130,7 @@ def system_voices() -> list[SystemVoice]:
         message = _next_message(proc, _lines(proc))
     finally:
         proc.kill()
+        proc.wait()
     if message.startswith("ERROR "):
         raise SynthesisError(f"the system voices are not available: {message[6:]}")
     return [SystemVoice(v["id"], v["name"]) for v in json.loads(message[7:])]
@@ -165,35 +177,68 @@ class Pyttsx3Speaker(Speaker):
     def _generate_system(
         self, sentences: list[tuple[str, str]], rate: float, volume: float
     ) -> Iterator[SpeechAudio]:
-        import soundfile
-
         with tempfile.TemporaryDirectory(prefix="assistant-tts-") as folder:
-            proc = _run_worker(
-                {
+
+            def start(index: int) -> subprocess.Popen[str]:
+                request = {
                     "voice": self.voice.id if self.voice else None,
                     "wpm": round(NORMAL_WPM * rate),
-                    "sentences": [engine_input for _, engine_input in sentences],
+                    "sentences": [sentences[index][1]],
                     "dir": folder,
+                    "first": index,
                 }
-            )
-            lines = _lines(proc)
+                return _run_worker(request)
+
+            upcoming = start(0)
+            running = [upcoming]
             try:
-                for spoken, _ in sentences:
-                    message = _next_message(proc, lines)
-                    if message.startswith("ERROR "):
-                        raise SynthesisError(f"the system voice failed: {message[6:]}")
-                    try:
-                        samples, sample_rate = soundfile.read(message[4:], dtype="float32")
-                    except (OSError, RuntimeError) as err:
-                        raise SynthesisError(f"the system voice wrote no audio: {err}") from err
-                    if samples.ndim > 1:
-                        samples = samples.mean(axis=1)
+                for index, (spoken, _) in enumerate(sentences):
+                    current = upcoming
+                    if index + 1 < len(sentences):
+                        # Start the next sentence's worker now, so its start-up overlaps this one.
+                        upcoming = start(index + 1)
+                        running.append(upcoming)
+                    samples, sample_rate = _read_audio(_answer(current, partial(start, index), running))
                     if samples.size:
-                        yield SpeechAudio(level(samples, volume), int(sample_rate), spoken)
+                        yield SpeechAudio(level(samples, volume), sample_rate, spoken)
             finally:
-                # Also runs when the listener stops early (an interrupt): no orphan worker.
-                proc.kill()
-                proc.wait()
+                # Also runs when the listener stops early (an interrupt): no orphan workers.
+                for proc in running:
+                    proc.kill()
+                    proc.wait()
+
+
+def _answer(
+    proc: subprocess.Popen[str],
+    restart: Callable[[], subprocess.Popen[str]],
+    running: list[subprocess.Popen[str]],
+) -> str:
+    """A worker's answer; a worker that hangs is replaced by a fresh one, up to MAX_RESTARTS times."""
+    for attempt in range(MAX_RESTARTS + 1):
+        try:
+            return _next_message(proc, _lines(proc))
+        except _WorkerHung:
+            _LOGGER.warning("system voice hung (attempt %d); starting a fresh one", attempt + 1)
+            proc = restart()
+            running.append(proc)
+    raise SynthesisError(
+        f"the system voice stopped responding {MAX_RESTARTS + 1} times; try --tts hibari or --tts piper"
+    )
+
+
+def _read_audio(message: str) -> tuple[np.ndarray, int]:
+    """The mono float32 audio a worker announced, or SynthesisError with its complaint."""
+    import soundfile
+
+    if message.startswith("ERROR "):
+        raise SynthesisError(f"the system voice failed: {message[6:]}")
+    try:
+        samples, sample_rate = soundfile.read(message[4:], dtype="float32")
+    except (OSError, RuntimeError) as err:
+        raise SynthesisError(f"the system voice wrote no audio: {err}") from err
+    if samples.ndim > 1:
+        samples = samples.mean(axis=1)
+    return samples, int(sample_rate)
 
 
 def _wait_for_wav(path: str) -> None:
@@ -225,27 +270,30 @@ def _wait_for_wav(path: str) -> None:
 def _worker_main() -> int:
     """Subprocess side: read one JSON request, answer on stdout one line per finished sentence."""
     request = json.loads(sys.stdin.readline())
+    # The drivers print to stdout from their own threads ("Audio saved to ..."), which could
+    # split our lines; they get stderr, and only this protocol writes to the real stdout.
+    protocol, sys.stdout = sys.stdout, sys.stderr
     try:
         import pyttsx3
 
         engine = pyttsx3.init()
         if request.get("list"):
             voices = [{"id": v.id, "name": v.name} for v in engine.getProperty("voices")]
-            print("VOICES " + json.dumps(voices), flush=True)
+            print("VOICES " + json.dumps(voices), file=protocol, flush=True)
             return 0
         if request["voice"]:
             engine.setProperty("voice", request["voice"])
         engine.setProperty("rate", request["wpm"])
-        for index, sentence in enumerate(request["sentences"]):
+        for index, sentence in enumerate(request["sentences"], start=request["first"]):
             path = os.path.join(request["dir"], f"{index}.wav")
             engine.save_to_file(sentence, path)
             engine.runAndWait()
             _wait_for_wav(path)
-            print(f"WAV {path}", flush=True)
+            print(f"WAV {path}", file=protocol, flush=True)
     except Exception as err:  # report any driver failure to the parent as one line
-        print(f"ERROR {type(err).__name__}: {err}", flush=True)
+        print(f"ERROR {type(err).__name__}: {err}", file=protocol, flush=True)
         return 1
-    print(_DONE, flush=True)
+    print(_DONE, file=protocol, flush=True)
     return 0
 
 
