@@ -31,7 +31,7 @@ LOCK_FOR = timedelta(minutes=5)
 SESSION_IDLE = timedelta(hours=2)
 """A session not used for this long has to log in again."""
 NONCE_KEEP = timedelta(days=2)
-_PIN = re.compile(r"\d{4,12}")
+_PIN = re.compile(r"[0-9]{4,12}")  # not \d: it also matches other scripts' digits
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,100}")
 _FAILURES_KEY = "carer.failed_logins"
 _LOCKED_KEY = "carer.locked_until_utc"
