@@ -169,7 +169,7 @@ def test_clock_jump_of_a_week_is_one_line_and_bounded() -> None:
 def test_activity_is_said_once_and_quietly_expires() -> None:
     walk = Reminder("2", "Time for a short walk", "activity", datetime(2026, 11, 27, 11, 30), "FREQ=DAILY")
     sim = Sim(walk)
-    assert sim.tick("2026-11-27T11:45") == [("due", "2026-11-27T11:30", "Reminder: Time for a short walk.")]
+    assert sim.tick("2026-11-27T11:45") == [("due", "2026-11-27T11:30", "Time for a short walk.")]
     assert sim.tick("2026-11-27T12:00") == []
     assert sim.tick("2026-11-28T13:00") == []  # too late: expires without a word
     assert [e[1] for e in sim.log()] == ["announced"]

@@ -24,6 +24,7 @@ Decisions depend on the schedule, not on when ticks happen to run, so repeating 
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -109,6 +110,14 @@ def subject(text: str) -> str:
     return phrase[:1].lower() + phrase[1:]
 
 
+def _plain(text: str) -> str:
+    """Text already phrased as a reminder ("Time for…", "Remember…") is said as it is."""
+    spoken = _sentence(text)
+    if re.match(r"(?i)(time for|remember|it is|it's|reminder)\b", spoken):
+        return spoken
+    return f"Reminder: {spoken}"
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text[-1:] in ".!?" else text + "."
@@ -161,7 +170,7 @@ def _for_reminder(
             window = ACTIVITY_WINDOW if rem.kind == "activity" else NOTE_WINDOW
             end = min(due + window, cutoff) if cutoff else due + window
             if due <= now < end:
-                found.append(_say(rem, due, now, "due", "announced", 0, f"Reminder: {_sentence(rem.text)}"))
+                found.append(_say(rem, due, now, "due", "announced", 0, _plain(rem.text)))
     if len(missed_while_off) == 1 and any(logged.get(missed_while_off[0], [])):
         local = missed_while_off[0].astimezone(tz)
         say = f"You haven't confirmed your {say_clock(local)} {subject(rem.text)}."

@@ -371,10 +371,16 @@ def pending_notices(store: Store, now: datetime, tz: tzinfo) -> list[str]:
             dues = sorted(e.due for e in fresh if e.reminder_id == rid and (rid, e.due) not in acked)
             for due in dues:
                 store.mark_noticed(rid, due, now)
-            if dues:
+            what = subject(meds[rid].text)
+            if len(dues) > 3:
+                last = say_clock(dues[-1].astimezone(tz))
+                lines.append(
+                    f"You haven't confirmed {len(dues)} doses of your {what}; the last was at {last}."
+                )
+            elif dues:
                 clocks = [say_clock(d.astimezone(tz)) for d in dues]
                 listed = clocks[0] if len(clocks) == 1 else ", ".join(clocks[:-1]) + " and " + clocks[-1]
-                lines.append(f"You haven't confirmed your {listed} {subject(meds[rid].text)}.")
+                lines.append(f"You haven't confirmed your {listed} {what}.")
     return lines
 
 
