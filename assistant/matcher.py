@@ -10,6 +10,7 @@ The weights were chosen on tests/data/eval_dev.tsv; tests/data/eval_holdout.tsv 
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import snowballstemmer  # type: ignore[import-untyped]
 from rapidfuzz import fuzz, process
 
 from assistant.common_words import COMMON_WORDS
@@ -40,7 +42,7 @@ class Weights:
     """RapidFuzz token-set similarity to the example questions."""
     terms: float = 0.20
     """Lay terms found in the question (exactly or heard slightly wrong)."""
-    unfamiliar: float = 0.20
+    unfamiliar: float = 0.25
     """Subtracted for each topic word no section uses."""
 
 
@@ -88,16 +90,13 @@ def confidence_from_score(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-CONFIDENCE_SLOPE * (score - CONFIDENCE_CENTRE)))
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix-stripping stem, so "gardening", "drains" and "stockings" meet their terms."""
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            base = word[: len(word) - len(suffix)] + keep
-            # "shopping" -> "shop", "getting" -> "get"; but "fall", "dress" keep their double letter.
-            if suffix in ("ing", "ed") and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "lsz":
-                base = base[:-1]
-            return base
-    return word
+    """The Snowball (Porter2) stem, so "gardening", "operate" and "operation" meet their terms."""
+    return str(_STEMMER.stemWord(word))
 
 
 def stem_words(text: str) -> list[str]:
@@ -204,6 +203,11 @@ class Matcher:
         stems = stem_words(text)
         joined = f" {' '.join(stems)} "
         hits = {term: 1.0 for term, term_stems in self._term_stems.items() if f" {term_stems} " in joined}
+        present = set(stems)
+        for term, content in self._term_content.items():
+            # "how long in hospital" also counts in "how long will I be in hospital".
+            if term not in hits and content <= present:
+                hits[term] = 0.5
         windows = {"".join(stems[i:i + n]) for n in (1, 2, 3) for i in range(len(stems) - n + 1)}
         for window in windows:
             if len(window) < 5:
@@ -222,6 +226,8 @@ class Matcher:
     def _index_terms(self) -> None:
         all_terms = sorted({t for terms in self._terms for t in terms})
         self._term_stems = {t: " ".join(stem_words(t)) for t in all_terms}
+        self._term_content = {t: content for t in all_terms
+                              if len(content := frozenset(w for w in stem_words(t) if w not in _STOP)) >= 2}
         by_key: dict[str, list[str]] = {}
         for term, term_stems in self._term_stems.items():
             key = term_stems.replace(" ", "")
