@@ -88,9 +88,9 @@ def test_session_cookie_is_httponly_and_samesite_strict(app) -> None:
 
 def test_wrong_pin_five_times_locks_even_the_right_pin_until_five_minutes_pass(app, clock, tmp_path) -> None:
     client = app.test_client()
-    for attempt in range(4):
+    for left in (4, 3, 2, 1):
         resp = submit(client, "/login", {"pin": "0000"})
-        assert resp.status_code == 401 and "not right" in resp.text
+        assert resp.status_code == 401 and f"After {left} more wrong" in resp.text
     resp = submit(client, "/login", {"pin": "0000"})
     assert resp.status_code == 429 and "locked" in resp.text
     assert submit(client, "/login", {"pin": "2468"}).status_code == 429
