@@ -298,7 +298,8 @@ class Scheduler:
             last = self.store.get_state(LAST_RUN_KEY)
             since = from_db(last) if last else None
             reminders = self.store.reminders()
-            events = self.store.events()
+            # older entries cannot change a decision (see CATCH_UP_LIMIT)
+            events = self.store.events(due_after=now - CATCH_UP_LIMIT - timedelta(days=1))
             planned = due_announcements(reminders, events, now, self.tz, since=since)
             spoken = [a for a in planned if any([self.store.record(e) for e in a.events])]
             newest = now if since is None else max(since, now)

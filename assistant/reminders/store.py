@@ -248,9 +248,12 @@ class Store:
         where = "" if include_removed else "WHERE removed_utc IS NULL"
         return [_reminder(r) for r in self._query(f"SELECT * FROM reminders {where} ORDER BY id")]
 
-    def events(self, reminder_ids: list[str] | None = None) -> list[Event]:
-        """The log in the order it was written (optionally for some reminders only)."""
-        rows = self._query("SELECT * FROM events ORDER BY seq")
+    def events(self, reminder_ids: list[str] | None = None, due_after: datetime | None = None) -> list[Event]:
+        """The log in the order it was written (optionally for some reminders, or recent dues)."""
+        if due_after is None:
+            rows = self._query("SELECT * FROM events ORDER BY seq")
+        else:
+            rows = self._query("SELECT * FROM events WHERE due_utc > ? ORDER BY seq", (to_db(due_after),))
         wanted = None if reminder_ids is None else set(reminder_ids)
         events = [_event(r) for r in rows]
         return [e for e in events if wanted is None or e.reminder_id in wanted]
