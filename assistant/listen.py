@@ -15,6 +15,7 @@ import queue
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -100,23 +101,39 @@ def _transcribe(recogniser: Any, samples: np.ndarray) -> str:
 
 
 class LiveSession:
-    """Carries out the live loop's actions with real devices, engines, captions and reminders."""
+    """Carries out the live loop's actions with devices, engines, captions and reminders.
 
-    def __init__(self, assistant: Assistant, dialogue: Dialogue, loop: LiveLoop, engines: Engines,
-                 captions: Captions) -> None:
+    Construction only wires; ``LiveSession.open`` makes the real devices. Tests pass fakes.
+    """
+
+    def __init__(self, assistant: Assistant, dialogue: Dialogue, loop: LiveLoop, captions: Captions,
+                 recogniser: Any, sound: Callable[[LiveSession], SoundOut],
+                 microphone: Callable[[LiveSession], Any],
+                 keyboard: Callable[[LiveSession], Keyboard]) -> None:
         self.assistant = assistant
         self.dialogue = dialogue
         self.loop = loop
         self.captions = captions
         self.events: queue.Queue[Event] = queue.Queue()
-        self.keyboard = Keyboard(self.on_key_event)
-        self.sound = SoundOut(engines.speaker(), lambda: dialogue.settings, self._spoken,
-                              self._tell_output)
-        self.recognition = Recognition(engines.recogniser(), self.events.put)
-        self.microphone = Microphone(self._audio, self._microphone_changed,
-                                     sample_rate=engines.recogniser().sample_rate)
+        self.keyboard = keyboard(self)
+        self.sound = sound(self)
+        self.recognition = Recognition(recogniser, self.events.put)
+        self.microphone = microphone(self)
         self._scheduler: Any = None
         self._closed = False
+
+    @classmethod
+    def open(cls, assistant: Assistant, dialogue: Dialogue, loop: LiveLoop, captions: Captions,
+             engines: Engines) -> LiveSession:
+        """A session on the default microphone, speaker and terminal."""
+        recogniser = engines.recogniser()
+        return cls(
+            assistant, dialogue, loop, captions, recogniser,
+            sound=lambda s: SoundOut(engines.speaker(), lambda: dialogue.settings, s.on_spoken,
+                                     s.tell),
+            microphone=lambda s: Microphone(s.on_audio, s.on_microphone,
+                                            sample_rate=recogniser.sample_rate),
+            keyboard=lambda s: Keyboard(s.on_key_event))
 
     # -- events from other threads ----------------------------------------------------------
 
@@ -133,16 +150,20 @@ class LiveSession:
         else:
             self.events.put(Event("closed", flag=not self.keyboard.is_terminal))
 
-    def _audio(self, chunk: np.ndarray) -> None:
+    def on_audio(self, chunk: np.ndarray) -> None:
+        """From the microphone's thread: one chunk."""
         self.events.put(Event("audio", chunk))
 
-    def _microphone_changed(self, available: bool, detail: str) -> None:
+    def on_microphone(self, available: bool, detail: str) -> None:
+        """From the microphone's thread: it vanished or came back."""
         self.events.put(Event("microphone", detail, available))
 
-    def _spoken(self, completed: bool) -> None:
+    def on_spoken(self, completed: bool) -> None:
+        """From the sound thread: speech played to the end (or not)."""
         self.events.put(Event("spoken", None, completed))
 
-    def _tell_output(self, message: str) -> None:
+    def tell(self, message: str) -> None:
+        """Show and print a message about the devices (when the speaker is the problem)."""
         self.captions.show("status", message)
         print(message, file=sys.stderr, flush=True)
 
@@ -155,7 +176,7 @@ class LiveSession:
         self.keyboard.start()
         try:
             if detail is not None:
-                self._tell_output(f"No microphone: {detail}")
+                self.tell(f"No microphone: {detail}")
                 self.keyboard.use_lines(True)
             self._do(self.loop.start(time.monotonic()))
             self.microphone.watch()
@@ -274,7 +295,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     config = LiveConfig(hands_free=bool(args.hands_free or args.wake), wake=args.wake,
                         spoken_state=bool(args.spoken_state),
                         sample_rate=engines.recogniser().sample_rate)
-    session = LiveSession(assistant, dialogue, LiveLoop(config), engines, captions)
+    session = LiveSession.open(assistant, dialogue, LiveLoop(config), captions, engines)
     try:
         return session.run()
     except KeyboardInterrupt:

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from assistant import phrases
-from assistant.audio import SegmenterConfig, SegmentEvent, SpeechSegmenter
+from assistant.audio import SegmenterConfig, SegmentEvent, SpeechSegmenter, level_dbfs
 from assistant.commands import Command, parse_command
 from assistant.dialogue import Reply
 from assistant.normalise import clean
@@ -42,6 +42,8 @@ BARGE_IN_MAX_MS = 2500
 """Longest utterance checked for "stop" while speaking; longer sound is the assistant's own echo."""
 WAKE_SCORE = 80.0
 """How closely (0-100) the first words must match the wake phrase."""
+BACKGROUND_CHUNKS = 10
+"""Chunks of recent quiet (~1 s) a new utterance collector hears first, to learn the background."""
 TYPE_KEY = "t"
 """Key that switches to typing a question."""
 
@@ -171,7 +173,7 @@ def split_wake(heard: str, wake: str) -> str | None:
             if len(taken) < len(wake_words):
                 continue
             if fuzz.ratio(clean(" ".join(taken)), " ".join(wake_words)) >= WAKE_SCORE:
-                return " ".join(words[skip + len(taken):]).strip(" ,.!?")
+                return " ".join(words[skip + len(taken):]).lstrip(" ,.!?:;")
     return None
 
 
@@ -182,8 +184,12 @@ class LiveLoop:
         self.config = config
         self.phase = Phase.IDLE
         self.microphone = True
+        self._background: deque[np.ndarray] = deque(maxlen=BACKGROUND_CHUNKS)
+        self._quiet = SpeechSegmenter(config.sample_rate, config.segmenter)
+        """Tells background from speech for ``_background``."""
         self._collector = self._new_collector()
         self._barge_in: UtteranceCollector | None = None
+        self._echo: SpeechSegmenter | None = None
         self._ignore_until = 0.0
         self._thinking_since: float | None = None
         self._thinking_told = False
@@ -192,8 +198,14 @@ class LiveLoop:
         self._held: list[tuple[str, str]] = []
         """(words, earcon) to say at the end of the current turn."""
 
-    def _new_collector(self, config: SegmenterConfig | None = None) -> UtteranceCollector:
-        return UtteranceCollector(self.config.sample_rate, config or self.config.segmenter)
+    def _new_collector(self, config: SegmenterConfig | None = None,
+                       prime: bool = True) -> UtteranceCollector:
+        """A fresh collector that has already heard the background (the segmenter's first
+        chunks set its idea of quiet, so they must not be the patient's first words)."""
+        collector = UtteranceCollector(self.config.sample_rate, config or self.config.segmenter)
+        for chunk in self._background if prime else ():
+            collector.feed(chunk)
+        return collector
 
     def _state(self, text: str) -> list[Action]:
         return [Speak(text)] if self.config.spoken_state else []
@@ -254,6 +266,8 @@ class LiveLoop:
 
     def on_audio(self, chunk: np.ndarray, now: float) -> list[Action]:
         """A chunk from the microphone (~100 ms)."""
+        if self.phase in (Phase.IDLE, Phase.TYPING):
+            self._remember_background(chunk)
         if self.phase is Phase.SPEAKING:
             return self._barge_in_audio(chunk) if self.config.hands_free else []
         if self.phase is Phase.IDLE and self.config.hands_free:
@@ -275,18 +289,30 @@ class LiveLoop:
         self._thinking_since, self._thinking_told = None, False
         return [PlayEarcon("heard"), Transcribe(samples)]
 
+    def _remember_background(self, chunk: np.ndarray) -> None:
+        """Keep recent quiet chunks (never speech) for priming the next collector."""
+        level = level_dbfs(chunk)
+        self._quiet.process(chunk)
+        if not self._quiet.is_speech_level(level):
+            self._background.append(chunk)
+
     def _barge_in_audio(self, chunk: np.ndarray) -> list[Action]:
+        if self._echo is not None:
+            if self._echo.is_speech_level(level_dbfs(chunk)):
+                return []  # still the long sound that was not "stop"
+            self._echo = None
         if self._barge_in is None:
             base = self.config.segmenter or SegmenterConfig()
-            short = SegmenterConfig(**{**base.__dict__, "max_speech_ms": BARGE_IN_MAX_MS,
-                                       "end_silence_ms": min(base.end_silence_ms, 700)})
+            short = replace(base, max_speech_ms=BARGE_IN_MAX_MS,
+                            end_silence_ms=min(base.end_silence_ms, 700))
             self._barge_in = self._new_collector(short)
         collector = self._barge_in
         if collector.feed(chunk) is not SegmentEvent.END:
             return []
         self._barge_in = None
         if collector.segmenter.speech_ms >= BARGE_IN_MAX_MS:
-            return []  # too long for "stop": most likely our own voice
+            self._echo = collector.segmenter  # too long for "stop": most likely our own voice
+            return []
         return [Transcribe(collector.samples(), barge_in=True)]
 
     def on_transcript(self, text: str, barge_in: bool, now: float) -> list[Action]:
@@ -329,7 +355,7 @@ class LiveLoop:
         """Speech ended, played to the end or stopped."""
         if self.phase is not Phase.SPEAKING:
             return []
-        self._barge_in = None
+        self._barge_in, self._echo = None, None
         actions: list[Action] = [] if completed else [ShowCaption("status", "Stopped")]
         return actions + self._turn_over()
 
