@@ -164,3 +164,27 @@ def test_plan_then_remove(tmp_path: Path) -> None:
     assert len(lines(run(tmp_path, "reminders", "list", "--json"))) == 5
     bad = run(tmp_path, "plan", "--surgery-date", "2026-02-31", "--surgery-type", "open", ok=False)
     assert bad.returncode == 2 and "not a real date" in bad.stderr
+
+
+def test_until_a_date_means_the_end_of_that_day(tmp_path: Path) -> None:
+    added = lines(
+        run(
+            tmp_path,
+            "reminders",
+            "add",
+            "Walk",
+            "--at",
+            "2027-01-01T20:00",
+            "--every",
+            "daily",
+            "--until",
+            "2027-01-03",
+            "--kind",
+            "activity",
+            "--json",
+        )
+    )
+    assert added[0]["until"] == "2027-01-03T23:59"
+    said = lines(run(tmp_path, "reminders", "tick", "--now", "2027-01-03T20:00", "--json"))
+    assert [x["due"] for x in said] == ["2027-01-03T20:00"]
+    assert lines(run(tmp_path, "reminders", "tick", "--now", "2027-01-04T20:00", "--json")) == []

@@ -10,7 +10,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from assistant.errors import ReminderError
@@ -21,6 +21,9 @@ from assistant.reminders.schedule import Scheduler, acknowledge, next_occurrence
 from assistant.reminders.store import Event, Reminder, Store
 
 _LOGGER = logging.getLogger(__name__)
+
+PAST_GRACE = timedelta(minutes=5)
+"""A one-off time this close to now is still accepted (the carer was typing)."""
 
 
 @contextmanager
@@ -78,8 +81,10 @@ def _add(args: argparse.Namespace, store: Store, tz: tzinfo) -> None:
     rule = parse.parse_every(args.every)
     start = parse.parse_local_time(args.at, tz, "--at")
     until = parse.parse_local_time(args.until, tz, "--until") if args.until else None
+    if until is not None and len(args.until.strip()) == 10:  # a date: until the end of that day
+        until = until.replace(hour=23, minute=59)
     now = _now(args, tz)
-    if rule is None and start < now:
+    if rule is None and start < now - PAST_GRACE:
         raise ReminderError(
             f"--at {args.at} is in the past (it is now {now:%Y-%m-%dT%H:%M}): "
             "a one-off reminder needs a future time"
@@ -147,8 +152,9 @@ def _log(args: argparse.Namespace, store: Store, tz: tzinfo) -> None:
     objects = [_event_json(e, texts, tz) for e in store.events()]
     if args.csv:
         _write_csv(args.csv, objects)
-        if args.csv == "-":
-            return
+        if args.csv != "-":
+            print(f"Wrote {len(objects)} log entries to {args.csv}")
+        return
     lines = [f"{o['at']}  {o['event']:<12} reminder {o['id']} (due {o['due']}): {o['text']}" for o in objects]
     _emit(args, objects, lines or ["The log is empty."])
 
