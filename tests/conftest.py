@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -49,10 +50,8 @@ def now() -> datetime:
 
 
 def run_cli(*args: str, home: Path | None = None, stdin: str | None = None,
-            timeout: float = 300) -> "subprocess.CompletedProcess[str]":
+            timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run ``python run.py ARGS`` in a subprocess with this interpreter."""
-    import subprocess
-
     cmd = [sys.executable, str(ROOT / "run.py"), *args]
     if home is not None:
         cmd += ["--home", str(home)]
