@@ -238,3 +238,20 @@ def test_subject_of_reminder_text() -> None:
     assert subject("Take your painkillers") == "painkillers"
     assert subject("Paracetamol 1 g.") == "paracetamol 1 g"
     assert subject("Time for your deep breathing") == "deep breathing"
+
+
+def test_clock_going_back_still_runs_new_reminders_but_repeats_nothing() -> None:
+    sim = Sim(PAINKILLERS)
+    sim.tick("2026-11-27T08:00")
+    sim.tick("2027-03-28T08:00")  # the clock jumps far ahead, then is put right
+    earlier = Reminder("9", "Check-up", "appointment", datetime(2026, 11, 28, 10, 0), None)
+    sim.reminders.append(earlier)
+    said = sim.tick("2026-11-27T10:00")
+    assert [(s[0], s[1]) for s in said] == [
+        ("missed", "2026-11-27T08:00"),  # never confirmed
+        ("due", "2026-11-28T10:00"),
+    ]  # the day before
+    assert sim.tick("2026-11-27T10:00") == []
+    assert [e for e in sim.log() if e[1] == "announced" and e[0] == "2026-11-27T08:00"] == [
+        ("2026-11-27T08:00", "announced", 0, "2026-11-27T08:00")
+    ]

@@ -148,7 +148,11 @@ def _for_reminder(
     since: datetime | None,
 ) -> list[Announcement]:
     lead = APPOINTMENT_LEADS[0] if rem.kind == "appointment" else timedelta(0)
-    lower = now - CATCH_UP_LIMIT if since is None else max(now - CATCH_UP_LIMIT, since)
+    # Occurrences before the last run that left no trace were handled (expired) then. If the
+    # clock went back, that mark means nothing: the log alone prevents repeats.
+    lower = now - CATCH_UP_LIMIT
+    if since is not None and since <= now:
+        lower = max(lower, since)
     dues = set(occurrences(rem, tz, lower, now + lead))
     dues |= {due for due in logged if due > now - CATCH_UP_LIMIT}
     ordered = sorted(dues)
