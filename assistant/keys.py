@@ -124,6 +124,9 @@ class Keyboard:
         char = _posix_read(self._stream, POLL_SECONDS, size=1)
         if char is None:
             return None
+        if char and self._line_mode.is_set():
+            self._pending += char  # switched to lines while waiting: it begins a typed line
+            return None
         return InputClosed() if char == "" else KeyPress(key_name(char))
 
     def _read_line(self) -> KeyEvent | None:
@@ -135,6 +138,8 @@ class Keyboard:
                 read = _posix_read(self._stream, POLL_SECONDS, size=4096)
                 if read is None:
                     return None
+                if read and not self.line_mode:
+                    return KeyPress(key_name(read[0]))  # switched to keys while waiting
                 data = read
             if data == "":
                 if not self._pending:

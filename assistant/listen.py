@@ -119,7 +119,6 @@ class LiveSession:
         self.sound = sound(self)
         self.recognition = Recognition(recogniser, self.events.put)
         self.microphone = microphone(self)
-        self._scheduler: Any = None
         self._closed = False
 
     @classmethod
@@ -271,12 +270,12 @@ class LiveSession:
     def _run_schedule(self) -> list[str]:
         """What fell due, read from the store afresh, so carers' changes apply at once."""
         from assistant.reminders.schedule import Scheduler
-        from assistant.reminders.store import Store
 
+        if self.assistant.store is None:
+            return []
         try:
-            if self._scheduler is None:
-                self._scheduler = Scheduler(Store.open(self.assistant.home), self.assistant.tz)
-            due = self._scheduler.run_pending(datetime.now(self.assistant.tz))
+            due = Scheduler(self.assistant.store, self.assistant.tz).run_pending(
+                datetime.now(self.assistant.tz))
         except AssistantError as err:
             _LOGGER.warning("reminder schedule not run: %s", err)
             return []
