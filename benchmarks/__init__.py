@@ -1,0 +1,1 @@
+"""Benchmarks: figures for accuracy and speed, printed by `run.py bench` or run as modules."""

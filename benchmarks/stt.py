@@ -1,0 +1,180 @@
+"""Speech-in figures: word errors per voice and noise level, load time, speed, memory.
+
+The held-out questions (tests/data/eval_holdout.tsv) are rendered by tests/audio_corpus.py into
+tests/data/audio/holdout/ (reused when already there), then heard by every installed engine
+through the same chunked path a microphone feeds. Whisper is also run with the leaflet's
+vocabulary as a prompt and as hotwords, to show whether biasing helps.
+
+    .venv/bin/python -m benchmarks.stt [--quick] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from assistant.errors import AssistantError  # noqa: E402
+from assistant.stt import installed_engines, load_recogniser, transcribe_file  # noqa: E402
+from assistant.stt.base import Recogniser  # noqa: E402
+from tests import audio_corpus as corpus  # noqa: E402
+
+_LOGGER = logging.getLogger(__name__)
+
+PACK = ROOT / "content" / "liver-surgery"
+AUDIO_DIR = ROOT / "tests" / "data" / "audio" / "holdout"
+FULL = {"questions": None, "voices": ["piper", "piper-slow", "espeak-gb"],
+        "noises": ["clean", "mild", "noisy"], "realtime": 6}
+QUICK = {"questions": 12, "voices": ["piper", "espeak-gb"], "noises": ["clean", "mild"],
+         "realtime": 2}
+
+
+def leaflet_vocabulary() -> list[str]:
+    """Section titles and terms of the content pack, as `run.py ask` passes them."""
+    try:
+        from assistant.content import load_pack
+
+        sections = load_pack(PACK).sections
+    except (AssistantError, OSError, ImportError) as err:
+        _LOGGER.warning("content pack not usable (%s): no vocabulary", err)
+        return []
+    return [w for s in sections for w in [s.title, *s.terms]]
+
+
+def render(config: dict[str, Any], folder: Path = AUDIO_DIR) -> list[corpus.CorpusClip]:
+    """Render the held-out questions once; reuse the folder when its settings match."""
+    questions = corpus.read_questions(corpus.HOLDOUT_QUESTIONS)
+    if config["questions"]:
+        questions = questions[:: max(1, len(questions) // config["questions"])]
+        questions = questions[: config["questions"]]
+    voices = [v for v in config["voices"]
+              if corpus.VOICES[v].engine == "piper" or corpus.espeak_available()]
+    stamp = json.dumps({"q": [q[1] for q in questions], "v": voices, "n": config["noises"]})
+    if (folder / "settings.json").is_file() and (folder / "settings.json").read_text() == stamp:
+        return corpus.read_manifest(folder)
+    clips = corpus.build_corpus(folder, questions, voices, config["noises"])
+    (folder / "settings.json").write_text(stamp)
+    return clips
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def measure(rec: Recogniser, clips: list[corpus.CorpusClip], folder: Path,
+            realtime: int) -> dict[str, Any]:
+    """WER per voice and noise, stt time, negatives heard as speech, realtime latency."""
+    process = psutil.Process()
+    errors: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    stt_ms: list[float] = []
+    peak = process.memory_info().rss
+    negatives_heard = 0
+    for clip in clips:
+        heard = transcribe_file(rec, folder / clip.file)
+        peak = max(peak, process.memory_info().rss)
+        if clip.kind == "negative":
+            negatives_heard += heard.speech_found
+            continue
+        stt_ms.append(heard.stt_ms)
+        e, n = corpus.word_errors(clip.text, heard.text)
+        for key in (f"{clip.voice}/{clip.noise}", "all"):
+            errors[key][0] += e
+            errors[key][1] += n
+    live = [transcribe_file(rec, folder / c.file, realtime=True).stt_ms
+            for c in clips if c.kind != "negative" and c.noise == "mild"][:realtime]
+    return {
+        "wer": {k: round(e / n, 3) for k, (e, n) in sorted(errors.items()) if n},
+        "stt_ms_p50": round(_percentile(stt_ms, 0.5), 1),
+        "stt_ms_p95": round(_percentile(stt_ms, 0.95), 1),
+        "realtime_stt_ms_p50": round(_percentile(live, 0.5), 1),
+        "realtime_stt_ms_p95": round(_percentile(live, 0.95), 1),
+        "negatives_heard_as_speech": f"{negatives_heard}/3",
+        "peak_rss_mb": round(peak / 2**20),
+    }
+
+
+def _load(name: str, **kwargs: Any) -> tuple[Recogniser, float]:
+    started = time.perf_counter()
+    if kwargs:
+        from assistant.stt.whisper import WhisperRecogniser
+
+        rec: Recogniser = WhisperRecogniser.load(**kwargs)
+    else:
+        rec = load_recogniser(name, vocabulary=leaflet_vocabulary())
+    return rec, 1000 * (time.perf_counter() - started)
+
+
+def run(quick: bool = False) -> dict[str, Any]:
+    """Measure every installed engine (and whisper's biasing modes); return the figures."""
+    config = QUICK if quick else FULL
+    clips = render(config)
+    vocabulary = leaflet_vocabulary()
+    installed = installed_engines(Path(ROOT / "models"))
+    runs: dict[str, dict[str, Any]] = {}
+    for name in ("whisper", "vosk"):
+        if name not in installed:
+            runs[name] = {"skipped": "no English Vosk model: run.py models fetch vosk-small-en-us"}
+            continue
+        rec, load_ms = _load(name)
+        runs[name] = {"load_ms": round(load_ms), **measure(rec, clips, AUDIO_DIR,
+                                                           config["realtime"])}
+    if "whisper" in installed:
+        for mode in ("prompt", "hotwords"):
+            rec, load_ms = _load("whisper", vocabulary=vocabulary, biasing=mode)
+            runs[f"whisper+{mode}"] = {"load_ms": round(load_ms),
+                                       **measure(rec, clips, AUDIO_DIR, 0)}
+    return {"clips": len(clips), "questions": len({c.text for c in clips if c.text}),
+            "engines": runs}
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """The figures as a plain text table: one row per engine, WER columns per voice/noise."""
+    engines = {k: v for k, v in result["engines"].items() if "skipped" not in v}
+    keys = sorted({k for v in engines.values() for k in v["wer"]})
+    lines = [f"speech in: {result['questions']} held-out questions, {result['clips']} clips"]
+    lines.append("word error rate".ljust(18) + "".join(k.rjust(max(9, len(k) + 2)) for k in keys))
+    for name, figures in engines.items():
+        lines.append(name.ljust(18) + "".join(
+            f"{figures['wer'].get(k, 0):.1%}".rjust(max(9, len(k) + 2)) for k in keys))
+    lines.append("")
+    cols = [("load_ms", "load ms"), ("stt_ms_p50", "stt p50"), ("stt_ms_p95", "stt p95"),
+            ("realtime_stt_ms_p50", "realtime p50"), ("realtime_stt_ms_p95", "realtime p95"),
+            ("negatives_heard_as_speech", "negatives heard"), ("peak_rss_mb", "peak MB")]
+    lines.append("speed".ljust(18) + "".join(label.rjust(len(label) + 2) for _, label in cols))
+    for name, figures in engines.items():
+        lines.append(name.ljust(18) + "".join(
+            str(figures[c]).rjust(len(label) + 2) for c, label in cols))
+    for name, figures in result["engines"].items():
+        if "skipped" in figures:
+            lines.append(f"{name}: skipped ({figures['skipped']})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run from the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a small subset (default: full)")
+    parser.add_argument("--json", action="store_true", help="JSON output (default: a table)")
+    args = parser.parse_args(argv)
+    result = run(quick=args.quick)
+    print(json.dumps(result, indent=2) if args.json else format_table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
