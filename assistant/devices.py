@@ -29,6 +29,9 @@ STALL_SECONDS = 2.0
 """A microphone that delivers nothing for this long has gone."""
 MIC_ADVICE = "check that it is plugged in and switched on, and that no other program is using it"
 
+SPEAKER_ADVICE = ("check that speakers or headphones are connected and switched on, and that the "
+                  "sound system (PulseAudio or PipeWire) is running.")
+
 _PORTAUDIO = threading.Lock()
 _streams = {"input": False, "output": False}
 
@@ -226,7 +229,8 @@ class SoundOut:
             self._failures += 1
             self._retry_at = time.monotonic() + back_off(self._failures)
             if self._failures == 1:
-                self._tell(f"No sound: {err}. Answers are shown on the screen until it works again.")
+                self._tell(f"No sound: {SPEAKER_ADVICE} Answers are shown on the screen until it "
+                           f"works again. ({err})")
         else:
             _LOGGER.warning("could not speak: %s", err)
         return True
