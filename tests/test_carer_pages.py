@@ -69,6 +69,7 @@ def test_adding_a_reminder_stores_it_once_with_the_voice_side_rules(client, stor
     [
         ({"date": "2026-02-30"}, "date", "not a real date"),
         ({"date": "tomorrow"}, "date", "not a real date"),
+        ({"date": "31/11/2026"}, "date", "not a real date"),
         ({"time": "25:00"}, "time", "not a time of day"),
         ({"time": "8"}, "time", "not a time of day"),
         ({"text": "   "}, "text", "empty"),
@@ -91,6 +92,12 @@ def test_bad_reminder_input_is_explained_next_to_its_field_and_nothing_is_stored
     assert words in error_next_to(resp.text, field)
     assert "There is a problem" in resp.text
     assert store.reminders() == []
+
+
+def test_a_date_typed_the_british_way_is_understood(client, store) -> None:
+    assert add(client, date="3/12/2026", repeat="once").status_code == 302
+    assert add(client, date="4 December 2026", repeat="once").status_code == 302
+    assert [r.start_local.date().isoformat() for r in store.reminders()] == ["2026-12-03", "2026-12-04"]
 
 
 def test_what_the_carer_typed_is_kept_when_a_field_is_wrong(client) -> None:
@@ -318,3 +325,5 @@ def test_schedule_words_say_the_end_and_a_future_start() -> None:
     assert schedule_words(rem, LONDON, now) == (
         "Daily at 9 am, starting Tuesday 1 December 2026, until Thursday 24 December 2026."
     )
+    tomorrow = Reminder("2", "x", "note", datetime(2026, 11, 28, 8, 0), "FREQ=HOURLY;INTERVAL=6")
+    assert schedule_words(tomorrow, LONDON, now) == "Every 6 hours from 8 am, starting tomorrow."

@@ -91,7 +91,7 @@ def _headers(response: BaseResponse) -> BaseResponse:
     )
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"  # no-referrer makes Chromium send "Origin: null"
     response.headers["Cache-Control"] = "no-store"
     return response
 

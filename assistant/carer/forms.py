@@ -23,6 +23,7 @@ REPEATS = ("once", "hours", "daily", "weekly")
 KEEP = "keep"
 """Edit only: keep a rule the form cannot show (such as the plan's "daily at 10 am and 4 pm")."""
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+_BRITISH_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _MAX_VOICE = 200
 
 
@@ -40,14 +41,23 @@ def _plain(err: AssistantError) -> str:
 
 
 def _day(value: str, errors: dict[str, str], name: str, label: str) -> date | None:
+    """A date from a date picker (2026-12-03) or typed the British way (3/12/2026, 3 December 2026)."""
     text = (value or "").strip()
     if not text:
-        errors[name] = f"Please give the {label}, for example 2026-12-03."
+        errors[name] = f"Please give the {label}, for example 3 December 2026."
         return None
+    british = _BRITISH_DATE.fullmatch(text)
+    if british:
+        text = f"{british.group(3)}-{int(british.group(2)):02d}-{int(british.group(1)):02d}"
+    try:
+        return datetime.strptime(text, "%d %B %Y").date()
+    except ValueError:
+        pass  # not "3 December 2026": try the other forms
     try:
         return parse.parse_date(text, label)
     except AssistantError:
-        errors[name] = f"{text} is not a real date. Please write it as year-month-day, for example 2026-12-03."
+        errors[name] = (f"{value.strip()} is not a real date. Please give the day, month and year, for "
+                        "example 3 December 2026 or 03/12/2026.")
         return None
 
 

@@ -122,15 +122,25 @@ def today() -> Page:
     now, tz = web.now(), web.zone()
     entries = history.today_timeline(web.store(), tz, now)
     return web.render("today.html", title="Today", entries=entries, kinds=KIND_WORDS,
-                      day=say_date(now.astimezone(tz).date()), time_now=say_time(now.astimezone(tz)))
+                      day=say_date(now.astimezone(tz).date()), time_now=say_time(now.astimezone(tz)),
+                      today_date=now.astimezone(tz).date())
 
 
 @bp.route("/log")
 def log() -> Page:
     """The adherence log, newest first."""
     rows = history.log_rows(web.store(), web.zone(), limit=LOG_ROWS_SHOWN)
-    return web.render("log.html", title="Log", rows=rows, limit=LOG_ROWS_SHOWN,
-                      say_when=lambda when: f"{say_date(when.date())}, {say_time(when)}")
+    return web.render("log.html", title="Log", rows=rows, limit=LOG_ROWS_SHOWN, say_when=_when,
+                      due_words=_due)
+
+
+def _when(when: datetime) -> str:
+    return f"{say_date(when.date())}, {say_time(when)}"
+
+
+def _due(row: history.LogRow) -> str:
+    """The due time, with its day when that is not the day it happened."""
+    return say_time(row.due) if row.due.date() == row.at.date() else _when(row.due)
 
 
 @bp.route("/log.csv")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from assistant.reminders.parse import describe_every, say_date, say_relative
 from assistant.reminders.schedule import next_occurrence, to_utc
@@ -33,6 +33,11 @@ def clock(when: datetime) -> str:
 def day_and_time(when: datetime) -> str:
     """ "Thursday 3 December 2026 at 10:30 am"."""
     return f"{say_date(when.date())} at {clock(when)}"
+
+
+def day_words(day: date, today: date) -> str:
+    """ "today", "tomorrow" or "Tuesday 1 December 2026"."""
+    return {0: "today", 1: "tomorrow"}.get((day - today).days) or say_date(day)
 
 
 def repeat_words(rem: Reminder) -> str:
@@ -65,7 +70,7 @@ def schedule_words(rem: Reminder, tz: tzinfo, now: datetime) -> str:
     if rem.rule is not None:
         starts = to_utc(rem.start_local, tz)
         if starts > now:
-            words += f", starting {say_date(rem.start_local.date())}"
+            words += f", starting {day_words(rem.start_local.date(), now.astimezone(tz).date())}"
         if rem.until_local is not None:
             words += f", until {say_date(rem.until_local.date())}"
     return words[:1].upper() + words[1:] + "."
