@@ -210,3 +210,22 @@ def test_missed_dose_is_mentioned_once(store: Store) -> None:
         "You haven't confirmed your 8 o'clock painkillers."
     ]
     assert pending_notices(store, at("2026-11-27T09:01"), LONDON) == []
+
+
+def test_done_only_answers_what_is_still_waiting(store: Store) -> None:
+    walk_start = datetime(2026, 11, 27, 11, 30)
+    store.add_reminder(
+        Reminder("", "Time for a short walk", "activity", walk_start, "FREQ=DAILY"),
+        to_utc(walk_start, LONDON),
+    )
+    scheduler = Scheduler(store, LONDON)
+    scheduler.run_pending(at("2026-11-27T11:30"))  # the walk is said
+    assert _say(store, "2026-11-27T11:50", "I've done my exercises").say.startswith(
+        "Thank you. There's no reminder"
+    )  # not about the walk
+    done = _say(store, "2026-11-27T11:55", "done")
+    assert done.reminder_id == "2"
+    scheduler.run_pending(at("2026-11-28T11:30"))
+    late = _say(store, "2026-11-28T14:00", "done")  # the walk was said hours ago
+    assert late.reminder_id is None or late.reminder_id == "1"
+    assert _say(store, "2026-11-28T14:00", "later").say == "There's no reminder waiting just now."

@@ -316,12 +316,28 @@ class Scheduler:
 ACK_EARLY = timedelta(minutes=30)
 
 
-def outstanding(events: list[Event]) -> list[tuple[str, datetime]]:
-    """Occurrences said but neither acknowledged nor missed: (reminder id, due), oldest first."""
+def outstanding(
+    events: list[Event], kinds: dict[str, str] | None = None, now: datetime | None = None
+) -> list[tuple[str, datetime]]:
+    """Occurrences said but neither acknowledged nor missed: (reminder id, due), oldest first.
+
+    With ``kinds`` (reminder id -> kind) and ``now``, only what still waits for an answer:
+    medication doses, and other reminders said within the last hour.
+    """
     state: dict[tuple[str, datetime], set[str]] = defaultdict(set)
+    said: dict[tuple[str, datetime], datetime] = {}
     for event in events:
-        state[(event.reminder_id, event.due)].add(event.event)
+        key = (event.reminder_id, event.due)
+        state[key].add(event.event)
+        if event.event in _PROMPTS:
+            said[key] = max(said.get(key, event.at), event.at)
     open_ = [key for key, seen in state.items() if seen & set(_PROMPTS) and not seen & set(_FINAL)]
+    if kinds is not None and now is not None:
+        open_ = [
+            key
+            for key in open_
+            if key[0] in kinds and (kinds[key[0]] == "medication" or said[key] >= now - ACTIVITY_WINDOW)
+        ]
     return sorted(open_, key=lambda key: key[1])
 
 
@@ -363,11 +379,12 @@ def acknowledge(store: Store, reminder_id: str, now: datetime, tz: tzinfo) -> tu
 
 
 def snooze(store: Store, until: datetime, now: datetime) -> list[Event]:
-    """Put off every reminder now waiting for an answer until ``until``; returns the snoozes logged."""
+    """Put off every dose now waiting for an answer until ``until``; returns the snoozes logged."""
     logged: list[Event] = []
     with store.atomic():
         events = store.events()
-        for rid, due in outstanding(events):
+        kinds = {r.id: r.kind for r in store.reminders() if r.kind == "medication"}
+        for rid, due in outstanding(events, kinds, now):
             count = sum(1 for e in events if (e.reminder_id, e.due, e.event) == (rid, due, "snoozed"))
             event = Event(rid, due, "snoozed", count, now, until=until)
             if store.record(event):

@@ -189,7 +189,8 @@ def _acknowledge(intent: ReminderIntent, store: Store, now: datetime, tz: tzinfo
     with store.atomic():
         active = {r.id: r for r in store.reminders() if _matches(r, intent.subject)}
         events = store.events(list(active))
-        targets = [(rid, due) for rid, due in outstanding(events) if rid in active]
+        kinds = {rid: rem.kind for rid, rem in active.items()}
+        targets = outstanding(events, kinds, now)
         if not targets:
             targets = _recent_unconfirmed(list(active.values()), events, now, tz)
         for rid, due in targets:
