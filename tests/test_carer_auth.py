@@ -216,6 +216,35 @@ def test_binding_to_the_network_without_the_option_exits_with_one_line(tmp_path:
     assert len(lines) == 1 and "--allow-network" in lines[0]
 
 
+def test_a_busy_port_is_one_plain_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        done = run_cli("carer", "--port", str(port), home=tmp_path)
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 2 and len(lines) == 1, done.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in lines[0] and "--port" in lines[0]
+
+
+def test_allowing_the_network_warns_what_it_means(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.carer_browser import ROOT, RUN
+
+    proc = subprocess.Popen([*RUN, "carer", "--host", "0.0.0.0", "--allow-network", "--port", "0",
+                             "--home", str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=ROOT)
+    try:
+        assert proc.stdout is not None and proc.stderr is not None
+        warning = proc.stderr.readline()
+        assert "other devices on this network can reach it" in warning and "unencrypted" in warning
+        assert proc.stdout.readline().startswith("Carers' page: http://0.0.0.0:")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def test_real_server_refuses_without_a_session_and_locks_after_five_wrong_pins(tmp_path: Path) -> None:
     with carer_server(tmp_path, pin="2468") as base:
         client = Client(base)

@@ -6,6 +6,8 @@ import argparse
 import getpass
 import ipaddress
 import logging
+import os
+import socket
 import sys
 
 from assistant.carer import auth
@@ -43,6 +45,19 @@ def check_bind(host: str, port: int, allow_network: bool) -> None:
             f"--host {host} would let other computers reach the carers' page: add --allow-network "
             "if you mean that, or leave --host out to use 127.0.0.1 (this computer only)"
         )
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """Bind the listening socket ourselves, so a busy port is one plain error (werkzeug would exit)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host.strip("[]"), port), family=family, backlog=64)
+    except OSError as err:
+        raise ConfigError(
+            f"cannot listen on {host}:{port} ({os.strerror(err.errno) if err.errno else err}): choose "
+            "another --port, or stop the "
+            "program using it"
+        ) from err
 
 
 def _read_pin(prompt: str) -> str:
@@ -83,17 +98,18 @@ def cmd_carer(args: argparse.Namespace) -> int:
 
     loopback = is_loopback(args.host)
     app = create_app(home, tz, loopback_only=loopback)
-    try:
-        server = make_server(args.host, args.port, app, threaded=True)
-    except (OSError, SystemExit) as err:
-        raise ConfigError(
-            f"cannot listen on {args.host}:{args.port} ({err}): choose another --port, or stop the "
-            "program using it"
-        ) from err
+    # Werkzeug logs every request at INFO; a carer's terminal only needs problems.
+    logging.getLogger("werkzeug").setLevel(logging.DEBUG if getattr(args, "debug", False) else logging.WARNING)
+    sock = _listen(args.host, args.port)
+    server = make_server(args.host, sock.getsockname()[1], app, threaded=True, fd=sock.fileno())
+    sock.close()  # werkzeug serves on its own duplicate of this socket
     if not loopback:
         print(NETWORK_WARNING.format(host=args.host, port=server.port), file=sys.stderr, flush=True)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Carers' page: http://{shown}:{server.port}/  (stop with Ctrl+C)", flush=True)
+    if not loopback:
+        print("From another device, use this computer's address on your network instead of "
+              f"{args.host}.", flush=True)
     if not auth.has_pin(home):
         print("No PIN yet: open the page on this computer to choose one, or run "
               "'python run.py carer --set-pin'.", flush=True)
