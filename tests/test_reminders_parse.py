@@ -41,6 +41,9 @@ def test_parse_every_accepts(value: str | None, rule: str | None) -> None:
         ("FREQ=SECONDLY", "every minute"),
         ("FREQ=DAILY;DTSTART=20260101T000000", "--at"),
         ("FREQ=NEVER", "not a valid"),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31", "never falls due"),
+        ("FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=31", "use only INTERVAL"),
+        ("FREQ=DAILY;UNTIL=20270101T000000Z", "--until"),
     ],
 )
 def test_parse_every_rejects(value: str, message: str) -> None:

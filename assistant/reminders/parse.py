@@ -131,12 +131,24 @@ def check_rule(rule: str) -> rrule:
         raise ReminderError(f"rule {rule!r}: the interval must be at least 1")
     if re.search(r"FREQ=SECONDLY", rule, re.I):
         raise ReminderError(f"rule {rule!r}: the shortest repeat is every minute")
+    if re.search(r"UNTIL=\d{8}T\d{6}Z", rule, re.I):
+        raise ReminderError(f"rule {rule!r}: give the end with --until (local time), not a UTC UNTIL")
+    fine = re.search(r"FREQ=(MINUTELY|HOURLY)", rule, re.I)
+    if fine and re.search(r"BY(MONTH|MONTHDAY|YEARDAY|WEEKNO|SETPOS)=", rule, re.I):
+        # these combinations can take dateutil minutes to find (or rule out) an occurrence
+        raise ReminderError(
+            f"rule {rule!r}: for repeats every few minutes or hours use only INTERVAL, "
+            "BYDAY, BYHOUR, BYMINUTE, COUNT"
+        )
+    start = datetime(2026, 1, 1)
     try:
-        parsed = rrulestr(rule, dtstart=datetime(2026, 1, 1))
+        parsed = rrulestr(rule, dtstart=start)
     except (ValueError, TypeError) as err:
         raise ReminderError(f"rule {rule!r} is not a valid RFC 5545 RRULE: {err}") from err
     if not isinstance(parsed, rrule):
         raise ReminderError(f"rule {rule!r}: expected one RRULE")
+    if not fine and not parsed.between(start, start + timedelta(days=4 * 366), inc=True):
+        raise ReminderError(f"rule {rule!r} never falls due (checked 4 years ahead)")
     return parsed
 
 
