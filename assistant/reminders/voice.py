@@ -21,6 +21,7 @@ from datetime import datetime, timedelta, tzinfo
 from assistant.errors import ReminderError
 from assistant.reminders.parse import (
     check_text,
+    number_word,
     parse_spoken_when,
     say_clock,
     say_relative,
@@ -130,7 +131,7 @@ def reminder_intent(text: str, pending: PendingReminder | None = None) -> Remind
         return ReminderIntent("acknowledge", subject=found.group(0) if found else None)
     snoozed = _SNOOZE.match(said)
     if snoozed:
-        minutes = _count(snoozed.group("n")) if snoozed.group("n") else SNOOZE_MINUTES
+        minutes = number_word(snoozed.group("n")) if snoozed.group("n") else SNOOZE_MINUTES
         return ReminderIntent("snooze", minutes=minutes)
     if _NEXT.fullmatch(said):
         return ReminderIntent("next")
@@ -144,12 +145,6 @@ def reminder_intent(text: str, pending: PendingReminder | None = None) -> Remind
     if cancelled:
         return ReminderIntent("cancel", subject=cancelled.group("what"))
     return None
-
-
-def _count(word: str) -> int | None:
-    from assistant.reminders.parse import number_word
-
-    return number_word(word)
 
 
 def handle_reminder_intent(
@@ -179,7 +174,7 @@ def handle_reminder_intent(
 def _matches(rem: Reminder, words: str | None) -> bool:
     if not words:
         return True
-    if re.fullmatch(_MEDICINE + r"(?:\s.*)?", words) or re.search(_MEDICINE, words):
+    if re.search(_MEDICINE, words):
         return rem.kind == "medication"
     wanted = [w for w in re.findall(r"\w+", words.lower()) if w not in _STOP]
     return all(w.rstrip("s") in rem.text.lower() for w in wanted)
@@ -256,7 +251,8 @@ def _next(intent: ReminderIntent, store: Store, now: datetime, tz: tzinfo) -> Vo
         return VoiceReply("You have no reminders coming up.", "reminder")
     say = ("Next: " + " Then: ".join(parts)) if parts else "You have no timed reminders coming up."
     if notes:
-        say += " Also, remember: " + " ".join(n.removeprefix("Remember: ") for n in notes[:2])
+        reminders = [n.removeprefix("Remember: ") for n in notes[:2]]
+        say += " Also, remember: " + " ".join(n[:1].upper() + n[1:] for n in reminders)
     return VoiceReply(say, "reminder", upcoming[0][1].id if upcoming else None)
 
 
