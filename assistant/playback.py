@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.errors import AudioError
+from assistant.tts.base import SpeechAudio
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -82,6 +83,10 @@ class Player:
     def play(self, samples: np.ndarray, rate: int) -> bool:
         """Play mono float32 ``samples`` at ``rate``; True if played to the end, False if stopped."""
         return self.play_all([(samples, rate)])
+
+    def play_speech(self, parts: Iterable[SpeechAudio]) -> bool:
+        """Play an answer sentence by sentence as it is synthesised; False if stopped."""
+        return self.play_all((part.samples, part.sample_rate) for part in parts)
 
     def play_all(self, sounds: Iterable[tuple[np.ndarray, int]]) -> bool:
         """Play sounds one after another as they arrive (e.g. sentences being synthesised).

@@ -9,6 +9,7 @@ import pytest
 
 from assistant.errors import AudioError
 from assistant.playback import Player, open_device_stream
+from assistant.tts.base import SpeechAudio
 
 
 class FakeStream:
@@ -131,3 +132,11 @@ def test_no_output_device_is_an_audio_error_naming_what_to_check(monkeypatch: py
     monkeypatch.setattr(sounddevice, "OutputStream", no_device)
     with pytest.raises(AudioError, match="no usable audio output device.*speakers or headphones"):
         Player(open_device_stream()).play(_tone(0.1), 16000)
+
+
+def test_play_speech_plays_synthesised_sentences() -> None:
+    streams: list[FakeStream] = []
+    player = Player(lambda rate: streams.append(FakeStream(rate)) or streams[-1])
+    parts = [SpeechAudio(_tone(0.25), 16000, "One."), SpeechAudio(_tone(0.25), 16000, "Two.")]
+    assert player.play_speech(iter(parts)) is True
+    assert sum(len(b) for b in streams[0].blocks) == 8000

@@ -14,6 +14,7 @@ from assistant.errors import SynthesisError
 from assistant.tts import DEFAULT_ENGINE, ENGINES, load_speaker
 from assistant.tts.base import PEAK_LEVEL, Speaker, SpeechAudio, level
 from assistant.tts.lexicon import HIBARI, MEDICAL_WORDS, PIPER, SYSTEM, apply_lexicon
+from assistant.tts.pyttsx3 import SystemVoice, choose_voice
 
 RATE = 16000
 
@@ -119,3 +120,29 @@ def test_lexicons_only_cover_real_words_and_match_whole_words() -> None:
         assert any(word.rstrip("s") in MEDICAL_WORDS for word in lexicon)
     assert apply_lexicon("An Epidural, epidurals.", PIPER) == "An eppidural, eppidurals."
     assert apply_lexicon("epiduralx", PIPER) == "epiduralx"
+
+
+ESPEAK_VOICES = [
+    SystemVoice("gmw/en-029", "English (Caribbean)"),
+    SystemVoice("gmw/en", "English (Great Britain)"),
+    SystemVoice("gmw/en-gb-x-rp", "English (Received Pronunciation)"),
+    SystemVoice("gmw/en-us", "English (America)"),
+]
+
+
+def test_system_voice_prefers_british_english() -> None:
+    assert choose_voice(ESPEAK_VOICES, None) == ESPEAK_VOICES[2]
+    sapi = [
+        SystemVoice("HKEY...ZIRA", "Microsoft Zira Desktop - English (United States)"),
+        SystemVoice("HKEY...HAZEL", "Microsoft Hazel Desktop - English (Great Britain)"),
+    ]
+    assert choose_voice(sapi, None) == sapi[1]
+    assert choose_voice([SystemVoice("x", "Klingon")], None) is None
+
+
+def test_system_voice_by_id_name_or_id_ending() -> None:
+    assert choose_voice(ESPEAK_VOICES, "gmw/en-us") == ESPEAK_VOICES[3]
+    assert choose_voice(ESPEAK_VOICES, "english (caribbean)") == ESPEAK_VOICES[0]
+    assert choose_voice(ESPEAK_VOICES, "en-gb-x-rp") == ESPEAK_VOICES[2]
+    with pytest.raises(SynthesisError, match="unknown system voice 'welsh'.*English \\(Great Britain\\)"):
+        choose_voice(ESPEAK_VOICES, "welsh")

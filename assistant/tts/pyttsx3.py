@@ -20,7 +20,7 @@ import tempfile
 import threading
 import time
 import wave
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -70,7 +70,7 @@ def _project_root() -> str:
     return str(Path(__file__).resolve().parents[2])
 
 
-def _run_worker(request: dict[str, object]) -> subprocess.Popen[str]:
+def _run_worker(request: Mapping[str, object]) -> subprocess.Popen[str]:
     env = dict(
         os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_project_root(), os.environ.get("PYTHONPATH")]))
     )
@@ -150,7 +150,12 @@ def choose_voice(voices: list[SystemVoice], wanted: str | None) -> SystemVoice |
         )
     for preference in _PREFERRED:
         for voice in voices:
-            if preference in (voice.name.lower(), voice.id.lower().rsplit("/", 1)[-1]):
+            name, full_id = voice.name.lower(), voice.id.lower()
+            # Short codes must match an id exactly ("en"); longer ones may sit inside a name or id
+            # ("Microsoft Hazel Desktop - English (Great Britain)", "com.apple...en-GB.Daniel").
+            if preference == full_id.rsplit("/", 1)[-1] or (
+                len(preference) > 3 and (preference in name or preference in full_id)
+            ):
                 return voice
     return None
 
