@@ -1,8 +1,7 @@
-"""What the patient says about reminders, and what the assistant answers.
+"""What the assistant answers when the patient talks about reminders, and what it logs.
 
-``reminder_intent`` is pure and deliberately narrow: it only fires on whole utterances that are
-clearly about reminders ("done", "I've taken them", "what's next?"), never on leaflet questions
-("when can I take painkillers as tablets?"). ``handle_reminder_intent`` acts on the store.
+``reminder_intent`` (re-exported from ``intents``) recognises the request; ``handle_reminder_intent``
+acts on the store; ``pending_notices`` lists missed doses to mention at the next interaction.
 
 Choices: acknowledging confirms every dose now waiting (or, if none is waiting, the latest dose
 due in the last 6 hours or the next 30 minutes). New reminders are restated and only saved after
@@ -19,9 +18,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from assistant.errors import ReminderError
+from assistant.reminders.intents import (
+    MEDICINE,
+    SNOOZE_MINUTES,
+    PendingReminder,
+    ReminderIntent,
+    reminder_intent,
+)
 from assistant.reminders.parse import (
     check_text,
-    number_word,
     parse_spoken_when,
     say_clock,
     say_relative,
@@ -40,65 +45,9 @@ from assistant.reminders.store import Event, Reminder, Store
 
 _LOGGER = logging.getLogger(__name__)
 
-SNOOZE_MINUTES = 10
 LATE_ACK = timedelta(hours=6)
 EARLY_ACK = timedelta(minutes=30)
-_MEDICINE = r"(?:tablets?|pills?|painkillers?|medicines?|medication|meds|dose|paracetamol|capsules?)"
-_THING = rf"(?:them|it|that|(?:my|the|your)\s+(?:\w+\s+){{0,2}}?(?:{_MEDICINE}|exercises?|walk))"
-_ACK = [
-    re.compile(r"^(?:ok(?:ay)?\s+)?(?:all\s+)?(?:done|finished|done it|i'?m done|i'?ve done it)$"),
-    re.compile(
-        rf"^(?:yes\s+)?(?:i(?:'ve|ve|\s+have)?\s+)?(?:just\s+)?(?:taken|took|had|done)\s+{_THING}(?:\s+now)?$"
-    ),
-]
-_SNOOZE = re.compile(
-    r"^(?:(?:not\s+now\s*)?(?:remind\s+me\s+)?later(?:\s+please)?|not\s+now|snooze|"
-    r"remind\s+me\s+(?:again\s+)?in\s+(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+minutes?)$"
-)
-_NEXT = re.compile(
-    r"^(?:what'?s|what\s+is|whats)\s+next(?:\s+for\s+me)?|(?:are\s+there\s+|do\s+i\s+have\s+)?any\s+"
-    r"reminders(?:\s+today|\s+for\s+me)?|what\s+(?:are\s+my|reminders\s+do\s+i\s+have)(?:\s+reminders)?"
-    r"(?:\s+today)?|what(?:'s|\s+is)\s+my\s+next\s+reminder|when(?:'s|\s+is)\s+my\s+next\s+reminder$"
-)
-_CHECK = re.compile(
-    rf"^(?:did|have)\s+i\s+(?:take|taken|had|have)\s+(?:my|the)\s+(?P<what>(?:\w+\s+)?{_MEDICINE})"
-    r"(?:\s+(?:today|this\s+morning|yet|already))?$"
-)
-_CREATE = re.compile(
-    r"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:remind\s+me|set\s+a\s+reminder)\s+to\s+(?P<rest>.+)$"
-)
-_CANCEL = re.compile(
-    r"^(?:please\s+)?(?:cancel|delete|remove|stop)\s+(?:the|my)\s+(?P<what>.+?)\s+reminders?$"
-)
-_YES = {"yes", "yes please", "yeah", "yep", "ok", "okay", "save it", "yes save it", "correct", "that's right"}
-_NO = {"no", "no thanks", "no thank you", "don't", "cancel", "cancel it", "nope", "don't save it"}
 _STOP = {"the", "my", "a", "to", "do", "take", "have", "your", "reminder", "for", "of", "and"}
-
-
-@dataclass(frozen=True)
-class ReminderIntent:
-    """A recognised request about reminders."""
-
-    action: str
-    """acknowledge | snooze | next | check | create | cancel | confirm | decline"""
-    subject: str | None = None
-    """Words naming the reminder, e.g. "painkillers" or "breathing"."""
-    minutes: int | None = None
-    """For a snooze: how long."""
-    what: str | None = None
-    """For create: what to do, in the patient's words ("do my breathing exercises every two hours")."""
-
-
-@dataclass(frozen=True)
-class PendingReminder:
-    """A reminder the patient asked for, restated and waiting for "yes"."""
-
-    text: str
-    kind: str
-    start: datetime
-    rule: str | None
-    words: str
-    """How the schedule was said back."""
 
 
 @dataclass(frozen=True)
@@ -111,40 +60,6 @@ class VoiceReply:
     reminder_id: str | None = None
     pending: PendingReminder | None = None
     """A creation waiting for yes/no: pass it back with the next turn."""
-
-
-def _normalise(text: str) -> str:
-    text = text.lower().replace("\u2019", "'")
-    text = re.sub(r"[^\w'\s:-]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def reminder_intent(text: str, pending: PendingReminder | None = None) -> ReminderIntent | None:
-    """Recognise a reminder request in one utterance, or None (then it is a leaflet question)."""
-    said = _normalise(text)
-    if pending is not None and said in _YES:
-        return ReminderIntent("confirm")
-    if pending is not None and said in _NO:
-        return ReminderIntent("decline")
-    if any(p.match(said) for p in _ACK):
-        found = re.search(_MEDICINE + r"|exercises?|walk", said)
-        return ReminderIntent("acknowledge", subject=found.group(0) if found else None)
-    snoozed = _SNOOZE.match(said)
-    if snoozed:
-        minutes = number_word(snoozed.group("n")) if snoozed.group("n") else SNOOZE_MINUTES
-        return ReminderIntent("snooze", minutes=minutes)
-    if _NEXT.fullmatch(said):
-        return ReminderIntent("next")
-    checked = _CHECK.match(said)
-    if checked:
-        return ReminderIntent("check", subject=checked.group("what"))
-    created = _CREATE.match(said)
-    if created:
-        return ReminderIntent("create", what=created.group("rest"))
-    cancelled = _CANCEL.match(said)
-    if cancelled:
-        return ReminderIntent("cancel", subject=cancelled.group("what"))
-    return None
 
 
 def handle_reminder_intent(
@@ -174,7 +89,7 @@ def handle_reminder_intent(
 def _matches(rem: Reminder, words: str | None) -> bool:
     if not words:
         return True
-    if re.search(_MEDICINE, words):
+    if re.search(MEDICINE, words):
         return rem.kind == "medication"
     wanted = [w for w in re.findall(r"\w+", words.lower()) if w not in _STOP]
     return all(w.rstrip("s") in rem.text.lower() for w in wanted)
@@ -287,7 +202,7 @@ def _you(words: str) -> str:
 
 
 def _guess_kind(text: str) -> str:
-    if re.search(_MEDICINE, text):
+    if re.search(MEDICINE, text):
         return "medication"
     if re.search(r"exercise|walk|breath|stretch|move|drink water|stand", text):
         return "activity"
