@@ -237,6 +237,8 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
 def speakable(text: str) -> str:
     """Written answer -> words an engine can read aloud (numbers, units, symbols written out)."""
     spoken = text.replace("\u2019", "'").replace("\u2018", "'")
+    # Quotation marks are read aloud by some engines ("say it more"); apostrophes inside words stay.
+    spoken = re.sub(r"(?<!\w)'|'(?!\w)|[\"“”]", "", spoken)
     for abbreviation, words in _ABBREVIATIONS.items():
         spoken = re.sub(abbreviation, words, spoken)
     spoken = spoken.replace("°", "°").replace("º", "°")

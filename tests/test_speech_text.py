@@ -158,3 +158,9 @@ def test_decimal_points_do_not_end_sentences() -> None:
         "Drink one point five litres a day.",
         "Then rest.",
     ]
+
+
+def test_quotation_marks_go_but_apostrophes_stay() -> None:
+    assert speakable("Say 'more' to hear “more”. Don't ring Macmillan's line.") == (
+        "Say more to hear more. Don't ring Macmillan's line."
+    )
