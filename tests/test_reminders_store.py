@@ -108,3 +108,9 @@ def test_locked_database_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Mo
             _add(store)
     finally:
         other.execute("ROLLBACK")
+
+
+def test_unopenable_database_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / DB_FILE).mkdir()  # a folder where the database file should be
+    with pytest.raises(ReminderError, match="cannot open or create the reminder database"):
+        Store.open(tmp_path)

@@ -322,6 +322,11 @@ def _wrap(err: sqlite3.Error, path: Path) -> ReminderError:
         return ReminderError(f"reminder database {path} is read-only: {_READ_ONLY_HELP}")
     if "locked" in message or "busy" in message:
         return ReminderError(f"reminder database {path} is locked by another program: try again in a moment")
+    if "unable to open" in message:
+        return ReminderError(
+            f"cannot open or create the reminder database {path}: check that its folder exists "
+            "and is writable, or choose another folder with --home"
+        )
     if "not a database" in message or "malformed" in message:
         return ReminderError(f"reminder database {path} is damaged ({message}): restore a copy")
     return ReminderError(f"reminder database {path}: {message}")
