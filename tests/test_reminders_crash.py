@@ -91,6 +91,7 @@ def _log(home: Path) -> list[tuple[object, ...]]:
     return [tuple(r) for r in rows]
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
 def test_killed_at_random_points_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     reference, crashed = tmp_path / "reference", tmp_path / "crashed"
     for home in (reference, crashed):
