@@ -185,6 +185,7 @@ def submit(client, path: str, data: dict[str, str], form_page: str | None = None
     """GET the page holding the form (``form_page``, default ``path``), then POST ``data`` with its tokens."""
     page = client.get(form_page or path)
     tokens = {"csrf_token": page_field(page.text, "csrf_token")}
-    if 'name="nonce"' in page.text:
-        tokens["nonce"] = page_field(page.text, "nonce")
+    for hidden in ("nonce", "version"):
+        if f'name="{hidden}"' in page.text:
+            tokens[hidden] = page_field(page.text, hidden)
     return client.post(path, data={**tokens, **data})

@@ -240,7 +240,7 @@ def test_log_lists_taken_snoozed_and_missed_and_downloads_as_csv(client, store) 
 
 def test_setting_the_plan_seeds_the_voice_side_reminders_once(client, store) -> None:
     page = client.get("/plan").text
-    data = {"surgery_date": "2026-11-20", "surgery_type": "keyhole-large",
+    data = {"surgery_date": "2026-11-20", "surgery_type": "keyhole-large", "version": page_field(page, "version"),
             "csrf_token": page_field(page, "csrf_token"), "nonce": page_field(page, "nonce")}
     assert client.post("/plan", data=data).status_code == 302
     assert client.post("/plan", data=data).status_code == 302
@@ -327,3 +327,32 @@ def test_schedule_words_say_the_end_and_a_future_start() -> None:
     )
     tomorrow = Reminder("2", "x", "note", datetime(2026, 11, 28, 8, 0), "FREQ=HOURLY;INTERVAL=6")
     assert schedule_words(tomorrow, LONDON, now) == "Every 6 hours from 8 am, starting tomorrow."
+
+
+def test_settings_changed_meanwhile_are_not_overwritten_and_the_carers_choice_is_kept(client, tmp_path) -> None:
+    from assistant.settings import Settings, save_settings
+
+    page = client.get("/settings").text
+    save_settings(tmp_path, Settings(rate=0.7))  # the patient said "slower" meanwhile
+    form = {"csrf_token": page_field(page, "csrf_token"), "version": page_field(page, "version"),
+            "tts": "", "voice": "", "rate": "120", "volume": "90"}
+    resp = client.post("/settings", data=form)
+    assert resp.status_code == 409 and "NOT saved" in resp.text and 'value="120"' in resp.text
+    assert load_settings(tmp_path).rate == 0.7
+    again = {**form, "version": page_field(resp.text, "version")}
+    assert client.post("/settings", data=again).status_code == 302
+    assert load_settings(tmp_path).rate == 1.2
+
+
+def test_a_plan_changed_by_another_carer_is_not_overwritten(tmp_path, clock, store) -> None:
+    app = carer_app(tmp_path, clock)
+    first, second = logged_in(app), logged_in(app)
+    page_b = second.get("/plan").text
+    assert submit(first, "/plan", {"surgery_date": "2026-11-20", "surgery_type": "open"}).status_code == 302
+    resp = second.post("/plan", data={"csrf_token": page_field(page_b, "csrf_token"),
+                                      "nonce": page_field(page_b, "nonce"), "version": page_field(page_b, "version"),
+                                      "surgery_date": "2026-11-18", "surgery_type": "keyhole-small"})
+    assert resp.status_code == 409 and "NOT saved" in resp.text and 'value="2026-11-18"' in resp.text
+    plan = store.plan()
+    assert plan is not None and plan.surgery_type == "open"
+    assert len([r for r in store.reminders() if r.source == "plan"]) == 6

@@ -28,8 +28,8 @@ PIN_FILE = "carer-pin.argon2"
 SECRET_FILE = "carer-secret.key"
 MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=5)
-SESSION_IDLE = timedelta(hours=2)
-"""A session not used for this long has to log in again."""
+SESSION_IDLE = timedelta(hours=24)
+"""A session not used for this long has to log in again (over 20 hours: WCAG 2.2.1, no time limit)."""
 NONCE_KEEP = timedelta(days=2)
 _PIN = re.compile(r"[0-9]{4,12}")  # not \d: it also matches other scripts' digits
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,100}")

@@ -160,6 +160,12 @@ def set_plan(store: Store, plan: Plan, tz: tzinfo, nonce: str, now: datetime) ->
     return Outcome("plan")
 
 
+def nonce_used(store: Store, nonce: str) -> bool:
+    """Whether a form with this nonce was already carried out (so a repeat is not a conflict)."""
+    row = store.conn.execute("SELECT 1 FROM carer_nonces WHERE nonce = ?", (nonce,)).fetchone()
+    return row is not None
+
+
 def find_reminder(store: Store, reminder_id: str) -> tuple[Reminder, bool] | None:
     """An active or paused reminder and whether it is paused, or None."""
     for rem in store.reminders():

@@ -159,11 +159,16 @@ def log_csv() -> BaseResponse:
 def plan() -> Page:
     """The operation date and type, which set the recovery reminders."""
     store, tz, now = web.store(), web.zone(), web.now()
-    current, values, errors, status = store.plan(), {}, {}, 200
+    current, values, errors, status, problem = store.plan(), {}, {}, 200, None
     if request.method == "POST":
         checked = forms.read_plan(request.form, now.astimezone(tz).date())
         if checked.errors or not isinstance(checked.value, Plan):
             values, errors, status = dict(request.form), checked.errors, 400
+        elif web.changed_meanwhile(current) and not records.nonce_used(store, request.form.get("nonce", "")):
+            values, status = dict(request.form), 409
+            problem = ("The plan was changed (perhaps by someone else) after this page was loaded, so yours "
+                       "was NOT saved. The plan now is shown first; your choices are still in the form: "
+                       "press Save again to use them.")
         else:
             outcome = records.set_plan(store, checked.value, tz, web.form_nonce(), now)
             flash("This plan was already saved: nothing was added twice." if outcome.repeat
@@ -174,6 +179,7 @@ def plan() -> Page:
     seeded = [r for r in store.reminders() if r.source == "plan"]
     return web.render(
         "plan.html", status, title="Recovery plan", current=current, values=values, errors=errors,
+        problem=problem, version=web.version_of(current),
         surgery_words=SURGERY_WORDS, stay=hospital_stay, say_date=say_date, weeks=timedelta(weeks=8),
         seeded=[(r, schedule_words(r, tz, now), next_words(r, tz, now)) for r in seeded], kinds=KIND_WORDS,
     )
@@ -200,7 +206,7 @@ def installed_voices() -> dict[str, list[str]]:
 @bp.route("/settings", methods=["GET", "POST"])
 def settings() -> Page:
     """Speech engine, voice, speed and volume, saved where ``listen`` and ``ask`` read them."""
-    voices, status, errors = installed_voices(), 200, {}
+    voices, status, errors, problem = installed_voices(), 200, {}, None
     current = load_settings(web.home())
     values = {"tts": current.tts or "", "voice": current.voice or "",
               "rate": str(round(current.rate * 100)), "volume": str(round(current.volume * 100))}
@@ -208,12 +214,17 @@ def settings() -> Page:
         checked = forms.read_settings(request.form, voices)
         if checked.errors or not isinstance(checked.value, Settings):
             values, errors, status = dict(request.form), checked.errors, 400
+        elif web.changed_meanwhile(current):
+            values, status = dict(request.form), 409
+            problem = ("The settings were changed (by someone else, or by the patient saying \"slower\" or "
+                       "\"louder\") after this page was loaded, so yours were NOT saved. Your choices are "
+                       "still below: press Save again to use them.")
         else:
             save_settings(web.home(), checked.value)
-            flash("The speech settings are saved.", "done")
+            flash("The speech settings are saved. The assistant uses them the next time it starts.", "done")
             return redirect(url_for("views.settings"))
     return web.render("settings.html", status, title="Settings", values=values, errors=errors,
-                      voices=voices)
+                      voices=voices, problem=problem, version=web.version_of(current))
 
 
 @bp.route("/api/reminders")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -108,3 +109,13 @@ def render(template: str, status: int = 200, **context: Any) -> tuple[str, int]:
 def app_config(key: str) -> Any:
     """One of the application's settings."""
     return current_app.config[key]
+
+
+def version_of(value: object) -> str:
+    """A short fingerprint of what a form was loaded with, to notice someone else's change."""
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()[:16]
+
+
+def changed_meanwhile(value: object) -> bool:
+    """Whether ``value`` differs from what the submitted form was loaded with (field ``version``)."""
+    return request.form.get("version", "") != version_of(value)
