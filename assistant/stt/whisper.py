@@ -124,8 +124,20 @@ class WhisperRecogniser(Recogniser):
         except Exception as err:  # CTranslate2 raises RuntimeError/ValueError on a bad model
             raise RecognitionError(f"cannot load the whisper model in '{model_dir}': {err}") from err
         text = bias_text(vocabulary) or None
-        return cls(model, prompt=text if biasing == "prompt" else None,
-                   hotwords=text if biasing == "hotwords" else None)
+        recogniser = cls(model, prompt=text if biasing == "prompt" else None,
+                         hotwords=text if biasing == "hotwords" else None)
+        recogniser.warm_up()
+        return recogniser
+
+    def warm_up(self) -> None:
+        """Decode half a second of faint noise once, so the first question is not the slow one."""
+        noise = np.random.default_rng(0).standard_normal(8000).astype(np.float32) * 1e-3
+        try:
+            segments, _ = self._model.transcribe(noise, language="en", beam_size=1,
+                                                 without_timestamps=True)
+            list(segments)
+        except Exception as err:  # same failures as a real decode: report them at load
+            raise RecognitionError(f"the whisper model does not run: {err}") from err
 
     def transcribe_samples(self, samples: np.ndarray) -> tuple[str, float]:
         """Words and confidence for one utterance of float32 mono audio."""
