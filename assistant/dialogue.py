@@ -24,7 +24,7 @@ from assistant.settings import Settings
 
 _LOGGER = logging.getLogger(__name__)
 
-UNKNOWN_BELOW = 0.35
+UNKNOWN_BELOW = 0.40
 """Combined matcher score under which the leaflet is taken not to answer the question."""
 CLARIFY_BELOW = 0.48
 """Scores under this, with a close runner-up, ask "Do you mean X or Y?"."""

@@ -41,6 +41,8 @@ class EvalResult:
     urgent_correct: int = 0
     false_urgent: int = 0
     ms: list[float] = field(default_factory=list)
+    answered: list[tuple[float, bool]] = field(default_factory=list)
+    """(confidence, was it right) for every reply of kind answer."""
     failures: list[tuple[EvalRow, Reply]] = field(default_factory=list)
 
     def figures(self) -> dict[str, float]:
@@ -57,6 +59,7 @@ class EvalResult:
             "unknown_precision": rate(self.unknown_correct, self.predicted_unknown),
             "urgent_recall": rate(self.urgent_correct, self.urgent_total),
             "false_urgent": self.false_urgent,
+            "answer_calibration_error": round(calibration_error(self.answered), 3),
             "ms_per_question_p50": round(statistics.median(ms), 2),
             "ms_per_question_p95": round(ms[int(0.95 * (len(ms) - 1))], 2),
         }
@@ -106,7 +109,25 @@ def evaluate(rows: list[EvalRow], new_dialogue: Callable[[], Dialogue], now: dat
     return result
 
 
+def calibration_error(pairs: list[tuple[float, bool]], bins: int = 5) -> float:
+    """Expected calibration error: how far stated confidence is from the share actually right."""
+    if not pairs:
+        return 0.0
+    total = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(c, ok) for c, ok in pairs if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if inside:
+            mean_conf = sum(c for c, _ in inside) / len(inside)
+            accuracy = sum(ok for _, ok in inside) / len(inside)
+            total += len(inside) / len(pairs) * abs(mean_conf - accuracy)
+    return total
+
+
 def _judge(row: EvalRow, reply: Reply, result: EvalResult) -> bool:
+    if reply.kind == "answer":
+        right = row.kind == "answer" and carries_facts(reply.say, row.facts)
+        result.answered.append((reply.confidence, right))
     if reply.kind == "unknown":
         result.predicted_unknown += 1
     if reply.kind == "urgent" and row.kind != "urgent":

@@ -55,8 +55,8 @@ def run(quick: bool = False) -> dict[str, Any]:
 def format_table(result: dict[str, Any]) -> str:
     """One table per evaluation set: a row per matcher variant."""
     cols = ["answer_accuracy", "clarify_rate", "unknown_recall", "unknown_precision", "urgent_recall",
-            "ms_per_question_p50", "ms_per_question_p95"]
-    heads = ["answer", "clarify", "unk.recall", "unk.prec", "urgent", "ms p50", "ms p95"]
+            "answer_calibration_error", "ms_per_question_p50", "ms_per_question_p95"]
+    heads = ["answer", "clarify", "unk.recall", "unk.prec", "urgent", "calib.err", "ms p50", "ms p95"]
     lines = [f"question answering (embedding model load {result['embedding_model_load_ms']} ms)"]
     for name, variants in result["sets"].items():
         count = next(iter(variants.values()))["questions"]
@@ -64,7 +64,7 @@ def format_table(result: dict[str, Any]) -> str:
         lines.append("  " + "matcher".ljust(20) + "".join(h.rjust(11) for h in heads))
         for label, figures in variants.items():
             cells = [f"{figures[c]:.1%}" if c.endswith(("accuracy", "rate", "recall", "precision"))
-                     else f"{figures[c]:.1f}" for c in cols]
+                     else f"{figures[c]:.3f}" if c.endswith("error") else f"{figures[c]:.1f}" for c in cols]
             lines.append("  " + label.ljust(20) + "".join(c.rjust(11) for c in cells))
     return "\n".join(lines)
 
