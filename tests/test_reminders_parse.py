@@ -161,3 +161,14 @@ def test_spoken_schedule_errors() -> None:
     with pytest.raises(ReminderError, match="not a time of day"):
         parse.parse_spoken_when("at 25", NOW)
     assert parse.parse_spoken_when("soon", NOW) is None
+
+
+def test_zone_from_tz_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/London")
+    assert parse.resolve_zone() == LONDON
+    monkeypatch.setenv("TZ", "GMT0BST,M3.5.0/1,M10.5.0")  # a POSIX rule, as some systems set it
+    posix = parse.resolve_zone()
+    assert (
+        datetime(2027, 3, 28, 8, 0, tzinfo=posix).utcoffset()
+        == datetime(2027, 3, 28, 8, 0, tzinfo=LONDON).utcoffset()
+    )

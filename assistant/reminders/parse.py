@@ -16,6 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import rrule, rrulestr
+from dateutil.tz import gettz
 
 from assistant.errors import ReminderError
 
@@ -51,15 +52,21 @@ _NUMBER_WORDS = {
 }
 
 
-def resolve_zone(name: str | None = None) -> ZoneInfo:
-    """The user's zone: ``--tz``, else ``$TZ``, else the system's (``/etc/localtime``), else UTC."""
+def resolve_zone(name: str | None = None) -> tzinfo:
+    """The user's zone: ``--tz``, else ``$TZ``, else the system's (``/etc/localtime``), else UTC.
+
+    ``$TZ`` may also be a POSIX rule such as ``GMT0BST,M3.5.0/1,M10.5.0``.
+    """
     candidate = name or os.environ.get("TZ", "").lstrip(":") or _system_zone_name()
     try:
         return ZoneInfo(candidate)
     except (ZoneInfoNotFoundError, ValueError) as err:
         if name:
             raise ReminderError(f"unknown time zone {name!r}: expected a name such as Europe/London") from err
-        _LOGGER.warning("unknown system time zone %r; using UTC", candidate)
+        posix = gettz(candidate)
+        if posix is not None:
+            return posix
+        _LOGGER.info("unknown system time zone %r; using UTC", candidate)
         return ZoneInfo("UTC")
 
 
