@@ -91,6 +91,8 @@ def confidence_from_score(score: float) -> float:
 
 def stem(word: str) -> str:
     """A light suffix-stripping stem, so "gardening", "drains" and "stockings" meet their terms."""
+    if word.endswith("s") and not word.endswith(("ss", "ies")) and len(word) > 5:
+        word = word[:-1]  # plural first, so "stockings" and "stocking" meet
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             base = word[: len(word) - len(suffix)] + keep

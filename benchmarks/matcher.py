@@ -24,7 +24,7 @@ from assistant.matcher import DEFAULT_WEIGHTS, Matcher, Weights
 from assistant.settings import Settings
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-SETS = ("eval_dev.tsv", "eval_holdout.tsv")
+SETS = ("eval_dev.tsv", "eval_holdout.tsv", "eval_unseen.tsv")
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
