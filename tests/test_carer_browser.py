@@ -67,10 +67,18 @@ def test_a_carer_sets_up_a_reminder_the_assistant_says_and_the_log_shows(browser
         page.get_by_role("button", name="Save the plan").click()
         expect(page.get_by_text("The recovery plan is saved")).to_be_visible()
         expect(page.get_by_role("heading", name="Reminders from the plan")).to_be_visible()
+        _shot(page, tmp_path / "2-plan.png")
 
         page.get_by_role("link", name="Reminders", exact=True).click()
         page.get_by_role("link", name="Add a reminder").click()
-        page.get_by_label("What should the assistant say?").fill(TEXT)
+        page.get_by_role("button", name="Add the reminder").click()  # nothing filled in yet
+        expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+        text_box = page.get_by_label("What should the assistant say?")
+        expect(text_box).to_have_attribute("aria-invalid", "true")
+        expect(page.locator("#text-error")).to_contain_text("empty")
+        expect(page.locator("#date-error")).to_contain_text("Please give the first date")
+        _shot(page, tmp_path / "3-add-form-errors.png")
+        text_box.fill(TEXT)
         page.get_by_label("Medicine").check()
         page.get_by_label("First date").fill(tomorrow.isoformat())
         page.get_by_label("Time", exact=True).fill("08:00")
@@ -78,13 +86,13 @@ def test_a_carer_sets_up_a_reminder_the_assistant_says_and_the_log_shows(browser
         focused = page.get_by_label("Time", exact=True)
         focused.focus()
         assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
-        _shot(page, tmp_path / "2-add-form.png")
+        _shot(page, tmp_path / "4-add-form.png")
         page.get_by_role("button", name="Add the reminder").click()
         expect(page).to_have_url(base + "/reminders")
         card = page.locator(".card", has_text="Take your painkillers (2 paracetamol)")
         expect(card).to_contain_text("Daily at 8 am")
         expect(card.locator("h3")).to_have_text(TEXT)  # the <b> is shown as text, not run as HTML
-        _shot(page, tmp_path / "3-reminders.png")
+        _shot(page, tmp_path / "5-reminders.png")
 
         listed = [r for r in reminders_json(home) if r["text"] == TEXT]
         assert len(listed) == 1 and listed[0]["kind"] == "medication" and listed[0]["every"] == "FREQ=DAILY"
@@ -101,7 +109,10 @@ def test_a_carer_sets_up_a_reminder_the_assistant_says_and_the_log_shows(browser
         row = page.locator("tr", has_text="Take your painkillers (2 paracetamol)")
         expect(row.filter(has_text="Taken")).to_have_count(1)
         expect(row.filter(has_text="Said")).to_have_count(1)
-        _shot(page, tmp_path / "4-log.png")
+        _shot(page, tmp_path / "6-log.png")
+        page.get_by_role("link", name="Today").click()
+        expect(page.get_by_role("heading", name="Today")).to_be_visible()
+        _shot(page, tmp_path / "7-today.png")
 
         stranger = browser.new_context()
         other = stranger.new_page()

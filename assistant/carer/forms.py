@@ -35,9 +35,14 @@ class Checked:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def _plain(err: AssistantError) -> str:
-    text = str(err).split("\n")[0]
-    return text[:1].upper() + text[1:].rstrip(".") + "."
+def _text_problem(text: str) -> str:
+    """Why ``parse.check_text`` refused the text, in a carer's words."""
+    cleaned = (text or "").strip()
+    if not cleaned:
+        return "Please write what the assistant should say: the box is empty."
+    if len(cleaned) > parse.MAX_TEXT:
+        return f"The text is {len(cleaned)} characters long. Please keep it to {parse.MAX_TEXT} or fewer."
+    return "The text contains a hidden control character. Please use only plain words and punctuation."
 
 
 def _day(value: str, errors: dict[str, str], name: str, label: str) -> date | None:
@@ -93,8 +98,8 @@ def read_reminder(form: Mapping[str, str], tz: tzinfo, now: datetime, kept_rule:
     text = kind = ""
     try:
         text = parse.check_text(form.get("text", ""))
-    except AssistantError as err:
-        errors["text"] = _plain(err)
+    except AssistantError:
+        errors["text"] = _text_problem(form.get("text", ""))
     try:
         kind = parse.check_kind(form.get("kind", ""))
     except AssistantError:

@@ -79,7 +79,10 @@ def _status(kind: str, evs: list[Event], due: datetime, now: datetime, tz: tzinf
         return "unsaid", "Not said: the assistant may not have been running at that time."
     parts = []
     for e in evs:
-        words = f"{event_words(e.event, kind).lower()} at {clock(e.at.astimezone(tz))}"
+        at = e.at.astimezone(tz)
+        words = f"{event_words(e.event, kind).lower()} at {clock(at)}"
+        if at.date() != due.astimezone(tz).date():
+            words += f" on {at:%A}"
         if e.event == "snoozed" and e.until is not None:
             words += f" until {clock(e.until.astimezone(tz))}"
         parts.append(words)
