@@ -69,6 +69,7 @@ class Microphone:
         self._stream: Any = None
         self._last_chunk = 0.0
         self._closing = threading.Event()
+        self._warned = False
 
     def open(self) -> str | None:
         """Start recording; None if it works, else what to tell the patient."""
@@ -82,10 +83,14 @@ class Microphone:
                 stream.start()
                 _streams["input"] = True
         except Exception as err:  # PortAudioError, or OSError without the PortAudio library
-            _LOGGER.warning("microphone (device %s): %s", self._device or "default", err)
+            # Said once; the retries every few seconds would otherwise fill the terminal.
+            log = _LOGGER.debug if self._warned else _LOGGER.warning
+            self._warned = True
+            log("microphone (device %s): %s", self._device or "default", err)
             return f"no microphone was found; {MIC_ADVICE}."
         self._stream = stream
         self._last_chunk = time.monotonic()
+        self._warned = False
         return None
 
     def _callback(self, indata: np.ndarray, frames: int, timing: Any, status: Any) -> None:
@@ -229,8 +234,9 @@ class SoundOut:
             self._failures += 1
             self._retry_at = time.monotonic() + back_off(self._failures)
             if self._failures == 1:
+                _LOGGER.warning("sound output: %s", err)
                 self._tell(f"No sound: {SPEAKER_ADVICE} Answers are shown on the screen until it "
-                           f"works again. ({err})")
+                           "works again.")
         else:
             _LOGGER.warning("could not speak: %s", err)
         return True
@@ -260,9 +266,14 @@ def _prefetched(sounds: Iterator[tuple[np.ndarray, int]], current: Callable[[], 
             _offer(ready, err, current)
 
     threading.Thread(target=produce, name="synthesis", daemon=True).start()
-    while current():
-        item = ready.get()
-        if item is None:
+    while True:
+        try:
+            item = ready.get(timeout=0.05)
+        except queue.Empty:
+            if not current():
+                return  # stopped: the producer may have given up without a last item
+            continue
+        if item is None or not current():
             return
         if isinstance(item, BaseException):
             raise item

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import logging
 import queue
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -162,9 +161,8 @@ class LiveSession:
         self.events.put(Event("spoken", None, completed))
 
     def tell(self, message: str) -> None:
-        """Show and print a message about the devices (when the speaker is the problem)."""
+        """Show a message about the devices (the only way to tell when the speaker is the problem)."""
         self.captions.show("status", message)
-        print(message, file=sys.stderr, flush=True)
 
     # -- the main thread --------------------------------------------------------------------
 

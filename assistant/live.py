@@ -195,6 +195,9 @@ class LiveLoop:
         self._thinking_told = False
         self._last_schedule: float | None = None
         self._woken = False
+        self._typed: list[str] = []
+        """Lines typed during a turn, answered one by one when it ends."""
+        self._now = 0.0
         self._held: list[tuple[str, str]] = []
         """(words, earcon) to say at the end of the current turn."""
 
@@ -248,11 +251,15 @@ class LiveLoop:
         return [TypeMode(True), ShowCaption("status", "Type your question and press Enter")]
 
     def on_line(self, text: str, now: float) -> list[Action]:
-        """A typed line: a question like a spoken one (an empty line goes back to keys)."""
-        if self.phase is Phase.SPEAKING:
-            return [StopSpeaking()]
+        """A typed line: a question like a spoken one (an empty line goes back to keys).
+
+        Typed while speaking, it stops the speech and is answered next; typed while thinking, it
+        waits for the end of the turn.
+        """
         if self.phase not in (Phase.IDLE, Phase.TYPING):
-            return []
+            if text.strip():
+                self._typed.append(text)
+            return [StopSpeaking()] if self.phase is Phase.SPEAKING else []
         text = text.strip()
         back: list[Action] = [] if not self.microphone else [TypeMode(False)]
         if not text:
@@ -344,6 +351,7 @@ class LiveLoop:
 
     def on_reply(self, reply: Reply, now: float) -> list[Action]:
         """The dialogue's reply: say it (with the didn't-catch earcon when nothing was heard)."""
+        self._now = now
         self._thinking_since = None
         if reply.command is Command.STOP or not reply.say.strip():
             return self._turn_over()
@@ -355,12 +363,15 @@ class LiveLoop:
         """Speech ended, played to the end or stopped."""
         if self.phase is not Phase.SPEAKING:
             return []
+        self._now = now
         self._barge_in, self._echo = None, None
         actions: list[Action] = [] if completed else [ShowCaption("status", "Stopped")]
         return actions + self._turn_over()
 
     def _turn_over(self) -> list[Action]:
         self.phase = Phase.IDLE if self.microphone else Phase.TYPING
+        if self._typed:
+            return self.on_line(self._typed.pop(0), self._now)
         if self._held:
             return self._announce()
         return [ShowCaption("status", "Ready"), RunSchedule()]

@@ -176,3 +176,15 @@ def test_prefetch_keeps_order_and_stops_when_told() -> None:
         if len(got) == 5:
             current.clear()
     assert got == [0, 1, 2, 3, 4]
+
+
+def test_prefetch_ends_when_stopped_while_waiting_for_a_slow_sentence() -> None:
+    current = threading.Event()
+    current.set()
+
+    def slow() -> Iterator[tuple[np.ndarray, int]]:
+        time.sleep(0.3)
+        yield np.zeros(10, np.float32), 16000
+
+    threading.Timer(0.1, current.clear).start()
+    assert list(devices._prefetched(slow(), current.is_set)) == []

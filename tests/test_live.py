@@ -265,3 +265,11 @@ def test_speech_heard_while_idle_does_not_leak_into_the_next_utterance() -> None
     assert clock.feed(loop, silence(2.0)) == []  # nothing heard while speaking
     loop.on_spoken(True, clock.now)
     assert clock.feed(loop, silence(3.0)) == []  # and nothing after
+
+
+def test_a_line_typed_while_speaking_stops_the_speech_and_is_answered() -> None:
+    loop, clock = started(LiveConfig())
+    loop.on_announcements(["Reminder: walk for ten minutes."], clock.now)
+    assert loop.on_line("when can I drive", clock.now) == [StopSpeaking()]
+    after = loop.on_spoken(False, clock.now)
+    assert after[-1] == Respond("when can I drive") and loop.phase is Phase.THINKING
