@@ -35,7 +35,8 @@ class RedFlag:
 
 _WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressing|stitch line|drain site)"
 _WOUND_SIGN = (r"(?:hot|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
-               r"seep\w*|pus|puss|discharg\w*|gunk|yellow stuff|green|smell\w*|stink\w*|burst|open\w*|"
+               r"seep\w*|pus|puss|discharg\w*|gunk|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"
+               r"pong\w*|whiff\w*|niff\w*|burst|(?:split|come|came|gone|pulled|pulling|coming|bust) open|opened up|"
                r"gap\w*|split\w*|fluid|wet|hurt\w*|infect\w*|bleed\w*|blood\w*)")
 _NEAR = r"(?:\W+\w+){0,7}?\W+"
 
@@ -59,7 +60,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:there is|theres) blood|blood on (?:the|my|his|her) (?:dressing|bandage|sheets|pad)|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding$|^blood$)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
-        r"\b(?:collaps\w*|fainted|fainting|passed out|pass out|blacked out|unconscious|"
+        r"\b(?:collaps\w*|fainted|fainting|faint and|came over (?:all )?(?:faint|funny|dizzy)|keeled over|"
+        r"fell down|fallen down|(?:ended up|found \w+|lying) on the floor|passed out|pass out|blacked out|unconscious|"
+        r"(?:will not|cannot|can not) come round|not coming round|"
         r"(?:cannot|can not|will not) wake (?:him|her|up)|unresponsive|fits?|seizure)\b")),
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b")),
@@ -69,8 +72,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"temperature|temp(?:erature)?(?:'s)? (?:is )?(?:3[89]|40|thirty (?:eight|nine))|shiver\w*|shaking (?:all over|uncontrollably)|"
         r"rigors|chills|hot and cold|burning up|sweats|sweating (?:a lot|buckets))")),
     (Urgency.HOSPITAL, "possible blood clot in the leg", re.compile(
-        r"\b(?:(?:calf|leg|legs|ankle) (?:is |are |has |have )?(?:gone |become |got |feels )?"
-        r"(?:swollen|swelling|hot|red|throbbing|painful|tender)|swollen (?:calf|leg|legs)|"
+        r"\b(?:(?:calf|leg|legs|ankle|knee)(?: \w+){0,3} (?:is |are |has |have )?(?:gone |become |got |feels |all )?"
+        r"(?:swollen|swelling|puffy|hot|red|throbbing|painful|tender)|swollen (?:calf|leg|legs)|"
         r"(?:blood )?clot in (?:my|his|her) leg|dvt)\b")),
     (Urgency.HOSPITAL, "yellow skin or eyes", re.compile(
         r"\b(?:(?:skin|eyes|whites of (?:my|his|her) eyes) (?:have |has |are |is )?(?:gone |going |turned |"

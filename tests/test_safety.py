@@ -15,18 +15,21 @@ EMERGENCIES = [
     "I've got chest pain", "my chest feels tight", "mum can't breathe", "he's really short of breath",
     "I'm struggling to breathe", "there's blood coming through the dressing", "she's bleeding a lot",
     "he's coughing up blood", "dad's collapsed", "my wife fainted and won't wake up", "pain in my chest",
+    "dad keeled over in the garden", "she came over dizzy and is lying on the floor",
 ]
 HOSPITAL = [
     "my wound is hot and leaking", "my scar is weeping and feels warm", "the cut on my tummy is red and sore",
     "there's pus coming out of the wound", "I've got a high temperature", "I feel hot and shivery",
     "my temperature's gone up to thirty eight point five", "my leg is swollen and painful",
-    "what are the signs of a wound infection",
+    "what are the signs of a wound infection", "my stitches have come open", "the wound smells awful",
+    "his ankle has gone all puffy and red",
 ]
 NOT_URGENT = [
     "why do I need breathing exercises", "is there a risk of bleeding after the operation",
     "will they check me for bleeding", "when will my stitches come out", "how long does the wound take to heal",
     "can I stop smoking before the operation", "how will my pain be controlled", "when can I have a bath",
     "my temperature is normal now", "what is a chest infection", "", "what are the TED stockings for",
+    "she is having the open operation with the big cut", "can I do leg exercises in bed",
 ]
 
 
