@@ -1,8 +1,9 @@
 """The carers' page in a real browser: Debian's Chromium, driven by Playwright, against ``run.py carer``.
 
 Log in, set the plan, add a medicine reminder, see it listed here and in ``run.py reminders list``,
-let the voice side say it and acknowledge it, see the log update, and check that a browser
-without a session is refused. Screenshots go to the test's tmp folder (their paths are printed).
+let the voice side say it and acknowledge it, see the log update, pause and resume it with the
+keyboard, and check that a browser without a session is refused. JavaScript is off throughout.
+Screenshots go to the test's tmp folder (their paths are printed).
 """
 
 from __future__ import annotations
@@ -51,7 +52,10 @@ def test_a_carer_sets_up_a_reminder_the_assistant_says_and_the_log_shows(browser
     today = datetime.now(ZoneInfo(TZ)).date()
     tomorrow = today + timedelta(days=1)
     with carer_server(home, pin=PIN) as base:
-        page = browser.new_context(viewport={"width": 1100, "height": 900}, locale="en-GB").new_page()
+        # no JavaScript: every page must work without it
+        context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="en-GB",
+                                      java_script_enabled=False)
+        page = context.new_page()
         page.goto(base + "/reminders")
         expect(page).to_have_url(base + "/login")
         _shot(page, tmp_path / "1-login.png")
@@ -122,6 +126,19 @@ def test_a_carer_sets_up_a_reminder_the_assistant_says_and_the_log_shows(browser
         assert stranger.request.get(base + "/log.csv", max_redirects=0).status == 401
         assert stranger.request.get(base + "/api/reminders", max_redirects=0).status == 401
         stranger.close()
+
+        # keyboard only: the first Tab reaches the skip link; Enter on a button pauses, then resumes
+        page.get_by_role("link", name="Reminders", exact=True).click()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+        page.get_by_role("button", name=f"Pause reminder {rid}").focus()
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("heading", name="Paused reminders")).to_be_visible()
+        assert [r for r in reminders_json(home) if r["text"] == TEXT] == []  # the voice side no longer has it
+        page.get_by_role("button", name=f"Resume reminder {rid}").focus()
+        page.keyboard.press("Enter")
+        expect(page.get_by_text("resumed")).to_be_visible()
+        assert len([r for r in reminders_json(home) if r["text"] == TEXT]) == 1
 
         page.get_by_role("link", name="Log out").click()
         expect(page).to_have_url(re.compile(r"/login\?bye=1$"))
