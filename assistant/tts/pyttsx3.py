@@ -18,8 +18,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
-import wave
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -31,13 +29,12 @@ import numpy as np
 from assistant.errors import SynthesisError
 from assistant.tts.base import Speaker, SpeechAudio, check_rate_volume, level, prepare_sentences
 from assistant.tts.lexicon import SYSTEM
+from assistant.tts.system_worker import DONE, SENTENCE_TIMEOUT_S
 
 _LOGGER = logging.getLogger(__name__)
 
 NORMAL_WPM = 150
 """Words per minute at rate 1.0: espeak-ng's own 175 is hard to follow (and to transcribe)."""
-SENTENCE_TIMEOUT_S = 6.0
-"""A sentence takes well under a second (start-up included); this long means the driver hung."""
 MAX_RESTARTS = 2
 """Fresh workers tried in a row before giving up on a sentence."""
 _PREFERRED = (
@@ -51,7 +48,6 @@ _PREFERRED = (
     "hazel",
     "en",
 )
-_DONE = "WAV-DONE"
 
 
 class _WorkerHung(SynthesisError):
@@ -70,13 +66,14 @@ def _project_root() -> str:
     return str(Path(__file__).resolve().parents[2])
 
 
-def _run_worker(request: Mapping[str, object]) -> subprocess.Popen[str]:
+def _spawn_worker() -> subprocess.Popen[str]:
+    """Start a worker; it loads the driver at once, then waits for its request on stdin."""
     env = dict(
         os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_project_root(), os.environ.get("PYTHONPATH")]))
     )
     try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.tts.pyttsx3"],
+        return subprocess.Popen(
+            [sys.executable, "-m", "assistant.tts.system_worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -85,9 +82,16 @@ def _run_worker(request: Mapping[str, object]) -> subprocess.Popen[str]:
         )
     except OSError as err:
         raise SynthesisError(f"cannot start the system voice worker: {err}") from err
+
+
+def _send(proc: subprocess.Popen[str], request: Mapping[str, object]) -> subprocess.Popen[str]:
+    """Give a worker its one request (a worker that already died shows up as a hang)."""
     assert proc.stdin is not None
-    proc.stdin.write(json.dumps(request) + "\n")
-    proc.stdin.close()
+    try:
+        proc.stdin.write(json.dumps(request) + "\n")
+        proc.stdin.close()
+    except OSError:
+        _LOGGER.info("system voice worker %d had already exited", proc.pid)
     return proc
 
 
@@ -117,7 +121,7 @@ def _next_message(proc: subprocess.Popen[str], lines: queue.Queue[str | None]) -
             proc.wait(timeout=5)
             detail = (proc.stderr.read() if proc.stderr else "").strip().splitlines()
             raise SynthesisError(f"the system voice failed: {detail[-1] if detail else 'no output'}")
-        if line == _DONE:
+        if line == DONE:
             raise _WorkerHung("the system voice finished without every sentence")
         if line.startswith(("WAV ", "VOICES ", "ERROR ")):
             return line
@@ -125,7 +129,7 @@ def _next_message(proc: subprocess.Popen[str], lines: queue.Queue[str | None]) -
 
 def system_voices() -> list[SystemVoice]:
     """The voices pyttsx3 offers on this system (asked of a worker, with a time-out)."""
-    proc = _run_worker({"list": True})
+    proc = _send(_spawn_worker(), {"list": True})
     try:
         message = _next_message(proc, _lines(proc))
     finally:
@@ -167,11 +171,22 @@ class Pyttsx3Speaker(Speaker):
 
     def __init__(self, voice: SystemVoice | None) -> None:
         self.voice = voice
+        self._spare: subprocess.Popen[str] | None = None
+        self._lock = threading.Lock()
+
+    def _worker(self) -> subprocess.Popen[str]:
+        """A worker with its driver already loaded, replaced at once by a new spare."""
+        with self._lock:
+            spare, self._spare = self._spare, _spawn_worker()
+        # A spare left idle exits by itself when this process ends (its stdin closes).
+        return spare if spare is not None and spare.poll() is None else _spawn_worker()
 
     @classmethod
     def load(cls, voice: str | None = None) -> Pyttsx3Speaker:
         """Check the system voices work and pick one (default: a British English voice)."""
-        return cls(choose_voice(system_voices(), voice))
+        speaker = cls(choose_voice(system_voices(), voice))
+        speaker._spare = _spawn_worker()  # so the first answer need not wait for Python to start
+        return speaker
 
     def synthesize(self, text: str, *, rate: float = 1.0, volume: float = 1.0) -> Iterator[SpeechAudio]:
         """Yield audio sentence by sentence, so speech can start after the first sentence."""
@@ -192,7 +207,7 @@ class Pyttsx3Speaker(Speaker):
                     "dir": folder,
                     "first": index,
                 }
-                return _run_worker(request)
+                return _send(self._worker(), request)
 
             upcoming = start(0)
             running = [upcoming]
@@ -244,63 +259,3 @@ def _read_audio(message: str) -> tuple[np.ndarray, int]:
     if samples.ndim > 1:
         samples = samples.mean(axis=1)
     return samples, int(sample_rate)
-
-
-def _wait_for_wav(path: str) -> None:
-    """Wait until the driver has finished writing ``path``.
-
-    The espeak driver's runAndWait can return before its callback has written the file; asking
-    for the next sentence then would save this sentence's audio under the next name.
-    """
-    deadline = time.monotonic() + SENTENCE_TIMEOUT_S
-    sizes: list[int] = []
-    while time.monotonic() < deadline:
-        try:
-            sizes.append(os.path.getsize(path))
-            with wave.open(path) as wav:
-                frames, width = wav.getnframes(), wav.getsampwidth()
-            # The header is written before the data, so also check that the data is all there.
-            if frames and sizes[-1] >= 44 + frames * width:
-                return
-        except (OSError, EOFError):
-            pass
-        except wave.Error:
-            # Not a WAV (macOS writes AIFF): done once its size has stopped changing.
-            if len(sizes) > 20 and sizes[-1] > 0 and len(set(sizes[-20:])) == 1:
-                return
-        time.sleep(0.01)
-    raise TimeoutError(f"no audio written to {path}")
-
-
-def _worker_main() -> int:
-    """Subprocess side: read one JSON request, answer on stdout one line per finished sentence."""
-    request = json.loads(sys.stdin.readline())
-    # The drivers print to stdout from their own threads ("Audio saved to ..."), which could
-    # split our lines; they get stderr, and only this protocol writes to the real stdout.
-    protocol, sys.stdout = sys.stdout, sys.stderr
-    try:
-        import pyttsx3
-
-        engine = pyttsx3.init()
-        if request.get("list"):
-            voices = [{"id": v.id, "name": v.name} for v in engine.getProperty("voices")]
-            print("VOICES " + json.dumps(voices), file=protocol, flush=True)
-            return 0
-        if request["voice"]:
-            engine.setProperty("voice", request["voice"])
-        engine.setProperty("rate", request["wpm"])
-        for index, sentence in enumerate(request["sentences"], start=request["first"]):
-            path = os.path.join(request["dir"], f"{index}.wav")
-            engine.save_to_file(sentence, path)
-            engine.runAndWait()
-            _wait_for_wav(path)
-            print(f"WAV {path}", file=protocol, flush=True)
-    except Exception as err:  # report any driver failure to the parent as one line
-        print(f"ERROR {type(err).__name__}: {err}", file=protocol, flush=True)
-        return 1
-    print(_DONE, file=protocol, flush=True)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_worker_main())
