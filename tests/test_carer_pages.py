@@ -356,3 +356,18 @@ def test_a_plan_changed_by_another_carer_is_not_overwritten(tmp_path, clock, sto
     plan = store.plan()
     assert plan is not None and plan.surgery_type == "open"
     assert len([r for r in store.reminders() if r.source == "plan"]) == 6
+
+
+def test_a_finished_paused_reminder_cannot_be_resumed_and_the_page_says_why(client, store, clock) -> None:
+    add(client, repeat="once", date="2026-11-27", time="09:00")
+    submit(client, "/reminders/1/pause", {}, form_page="/reminders")
+    clock.advance(hours=3)
+    resp = submit(client, "/reminders/1/resume", {}, form_page="/reminders")
+    assert resp.status_code == 409 and "cannot be resumed" in resp.text
+    assert store.reminders() == []
+
+
+def test_a_huge_form_is_refused_in_plain_words(client, store) -> None:
+    resp = add(client, text="x" * 100_000)
+    assert resp.status_code == 413 and "Please shorten it" in resp.text
+    assert store.reminders() == []

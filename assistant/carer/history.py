@@ -76,7 +76,8 @@ def _status(kind: str, evs: list[Event], due: datetime, now: datetime, tz: tzinf
     if not evs:
         if due > now:
             return "coming", "Coming up."
-        return "unsaid", "Not said: the assistant may not have been running at that time."
+        return "unsaid", ("Not said: the assistant may not have been running then, or the reminder was "
+                          "added after this time.")
     parts = []
     for e in evs:
         at = e.at.astimezone(tz)

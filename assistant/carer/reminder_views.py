@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from assistant.carer import forms, records, web
 from assistant.carer.words import KIND_WORDS, next_words, repeat_words, schedule_words
+from assistant.errors import ReminderError
 from assistant.reminders.store import Reminder
 
 _LOGGER = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ def _change(action: str, reminder_id: str) -> Page:
             outcome = records.resume_reminder(store, reminder_id, web.zone(), nonce, now)
         else:
             outcome = records.delete_reminder(store, reminder_id, nonce, now)
-    except records.Conflict as err:
+    except ReminderError as err:  # someone else's change (Conflict), or nothing left to resume
         return _list_page(409, str(err))
     done = {"pause": "paused: it will not be said until you resume it",
             "resume": f"resumed (it is now number {outcome.reminder_id})", "delete": "deleted"}[action]
