@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from assistant import __version__
 from assistant.errors import AssistantError
@@ -29,6 +30,13 @@ def _handler(module: str, name: str) -> Handler:
         return func(args)
 
     return run
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one plain line on stderr (``--help`` still shows usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see '{self.prog} --help')\n")
 
 
 class _Turn(argparse.Action):
@@ -103,6 +111,7 @@ def _reminders_parser(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--every", help="repeat: 30m, 6h, daily, weekly or an RFC 5545 RRULE "
                      "(default: once)")
     add.add_argument("--until", help="last time it may fall due (default: no end)")
+    add.add_argument("--now", help="current local time, for checking --at is not past (default: the clock)")
     add.add_argument("--kind", default="note",
                      choices=["medication", "activity", "appointment", "note"],
                      help="policy for re-prompts and expiry (default: note)")
@@ -172,9 +181,7 @@ def _other_parsers(sub: argparse._SubParsersAction) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser for every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="run.py", description="Offline voice assistant for recovery after liver surgery."
-    )
+    parser = _Parser(prog="run.py", description="Offline voice assistant for recovery after liver surgery.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--debug", action="store_true", help="log details and show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
