@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from flask import Flask, Response, abort, g, jsonify, redirect, request, session, url_for
@@ -45,7 +45,7 @@ def create_app(
         SESSION_COOKIE_NAME="carer_session",
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
-        PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
+        PERMANENT_SESSION_LIFETIME=auth.SESSION_IDLE,  # the server-side idle limit decides
         MAX_CONTENT_LENGTH=MAX_FORM_BYTES,
         CARER_HOME=str(home),
         CARER_TZ=tz,
