@@ -34,7 +34,7 @@ _LOGGER = logging.getLogger(__name__)
 
 PACK = ROOT / "content" / "liver-surgery"
 AUDIO_DIR = ROOT / "tests" / "data" / "audio" / "holdout"
-FULL = {"questions": None, "voices": ["piper", "piper-slow", "espeak-gb"],
+FULL = {"questions": None, "voices": ["piper", "espeak-gb"],
         "noises": ["clean", "mild", "noisy"], "realtime": 6}
 QUICK = {"questions": 12, "voices": ["piper", "espeak-gb"], "noises": ["clean", "mild"],
          "realtime": 2}
@@ -91,7 +91,7 @@ def measure(rec: Recogniser, clips: list[corpus.CorpusClip], folder: Path,
             continue
         stt_ms.append(heard.stt_ms)
         e, n = corpus.word_errors(clip.text, heard.text)
-        for key in (f"{clip.voice}/{clip.noise}", "all"):
+        for key in (f"{clip.voice}/{clip.noise}", f"all/{clip.noise}"):
             errors[key][0] += e
             errors[key][1] += n
     live = [transcribe_file(rec, folder / c.file, realtime=True).stt_ms
@@ -133,10 +133,11 @@ def run(quick: bool = False) -> dict[str, Any]:
         runs[name] = {"load_ms": round(load_ms), **measure(rec, clips, AUDIO_DIR,
                                                            config["realtime"])}
     if "whisper" in installed:
-        for mode in ("prompt", "hotwords"):
-            rec, load_ms = _load("whisper", vocabulary=vocabulary, biasing=mode)
-            runs[f"whisper+{mode}"] = {"load_ms": round(load_ms),
-                                       **measure(rec, clips, AUDIO_DIR, 0)}
+        # Biasing is compared on the mild-noise clips only, to keep the run short; hotwords
+        # go into the same decoder prompt in faster-whisper and scored the same as "prompt".
+        mild = [c for c in clips if c.noise == "mild"]
+        rec, load_ms = _load("whisper", vocabulary=vocabulary, biasing="prompt")
+        runs["whisper+prompt"] = {"load_ms": round(load_ms), **measure(rec, mild, AUDIO_DIR, 0)}
     return {"clips": len(clips), "questions": len({c.text for c in clips if c.text}),
             "engines": runs}
 
@@ -149,7 +150,8 @@ def format_table(result: dict[str, Any]) -> str:
     lines.append("word error rate".ljust(18) + "".join(k.rjust(max(9, len(k) + 2)) for k in keys))
     for name, figures in engines.items():
         lines.append(name.ljust(18) + "".join(
-            f"{figures['wer'].get(k, 0):.1%}".rjust(max(9, len(k) + 2)) for k in keys))
+            (f"{figures['wer'][k]:.1%}" if k in figures["wer"] else "-").rjust(max(9, len(k) + 2))
+            for k in keys))
     lines.append("")
     cols = [("load_ms", "load ms"), ("stt_ms_p50", "stt p50"), ("stt_ms_p95", "stt p95"),
             ("realtime_stt_ms_p50", "realtime p50"), ("realtime_stt_ms_p95", "realtime p95"),
