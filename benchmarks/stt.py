@@ -75,10 +75,38 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def answer_accuracy(heard: dict[str, list[tuple[corpus.CorpusClip, str]]]) -> dict[str, Any]:
+    """Per voice/noise: share of in-scope questions whose reply carries the facts; urgent recall."""
+    try:
+        import tempfile
+        from datetime import datetime
+
+        from assistant.app import Assistant
+        from assistant.evaluation import EvalRow, evaluate
+
+        home = tempfile.mkdtemp(prefix="bench-stt-home-")
+        assistant = Assistant.load(None, home=home)
+    except (AssistantError, ImportError) as err:
+        return {"skipped": f"dialogue not available: {err}"}
+    now = datetime(2026, 11, 27, 10, 0)
+    out: dict[str, Any] = {}
+    for key, pairs in sorted(heard.items()):
+        rows = [EvalRow(c.kind, text, _facts(c.facts), 0) for c, text in pairs]
+        figures = evaluate(rows, assistant.new_dialogue, now).figures()
+        out[key] = {"answer": figures["answer_accuracy"], "urgent": figures["urgent_recall"]}
+    return out
+
+
+def _facts(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(a.strip() for a in f.split("|") if a.strip())
+                 for f in text.split(";") if f.strip())
+
+
 def measure(rec: Recogniser, clips: list[corpus.CorpusClip], folder: Path,
             realtime: int) -> dict[str, Any]:
     """WER per voice and noise, stt time, negatives heard as speech, realtime latency."""
     process = psutil.Process()
+    heard_by_group: dict[str, list[tuple[corpus.CorpusClip, str]]] = defaultdict(list)
     errors: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     stt_ms: list[float] = []
     peak = process.memory_info().rss
@@ -90,6 +118,7 @@ def measure(rec: Recogniser, clips: list[corpus.CorpusClip], folder: Path,
             negatives_heard += heard.speech_found
             continue
         stt_ms.append(heard.stt_ms)
+        heard_by_group[f"{clip.voice}/{clip.noise}"].append((clip, heard.text))
         e, n = corpus.word_errors(clip.text, heard.text)
         for key in (f"{clip.voice}/{clip.noise}", f"all/{clip.noise}"):
             errors[key][0] += e
@@ -104,6 +133,7 @@ def measure(rec: Recogniser, clips: list[corpus.CorpusClip], folder: Path,
         "realtime_stt_ms_p95": round(_percentile(live, 0.95), 1),
         "negatives_heard_as_speech": f"{negatives_heard}/3",
         "peak_rss_mb": round(peak / 2**20),
+        "from_audio": answer_accuracy(heard_by_group),
     }
 
 
@@ -160,6 +190,13 @@ def format_table(result: dict[str, Any]) -> str:
     for name, figures in engines.items():
         lines.append(name.ljust(18) + "".join(
             str(figures[c]).rjust(len(label) + 2) for c, label in cols))
+    lines.append("")
+    lines.append("from audio: replies carrying the facts (answer) / urgent recall")
+    for name, figures in engines.items():
+        acc = figures.get("from_audio", {})
+        cells = [f"{k} {v['answer']:.0%}/{v['urgent']:.0%}" for k, v in acc.items()
+                 if isinstance(v, dict)]
+        lines.append(name.ljust(18) + ("  ".join(cells) or str(acc.get("skipped", "-"))))
     for name, figures in result["engines"].items():
         if "skipped" in figures:
             lines.append(f"{name}: skipped ({figures['skipped']})")
