@@ -58,6 +58,8 @@ class Event:
     value: Any = None
     flag: bool = False
     """barge_in for a transcript, completed for speech, available for the microphone."""
+    early: bool = False
+    """For a transcript: words recognised during a pause (see ``assistant.live``)."""
 
 
 class Recognition:
@@ -87,7 +89,7 @@ class Recognition:
                 _LOGGER.warning("could not recognise speech: %s", err)
             finally:
                 self._busy.clear()
-            self._post(Event("transcript", text, job.barge_in))
+            self._post(Event("transcript", text, job.barge_in, job.early))
 
 
 def _transcribe(recogniser: Any, samples: np.ndarray) -> str:
@@ -204,7 +206,7 @@ class LiveSession:
         if event.kind == "line":
             return loop.on_line(event.value, now)
         if event.kind == "transcript":
-            return loop.on_transcript(event.value, event.flag, now)
+            return loop.on_transcript(event.value, event.flag, now, early=event.early)
         if event.kind == "spoken":
             return loop.on_spoken(event.flag, now)
         if event.kind == "microphone":

@@ -29,6 +29,7 @@ from assistant.audio import SegmenterConfig, SegmentEvent, SpeechSegmenter, leve
 from assistant.commands import Command, parse_command
 from assistant.dialogue import Reply
 from assistant.normalise import clean
+from assistant.utterance import UtteranceCollector
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -40,6 +41,9 @@ EARCON_GUARD = 0.35
 """Seconds of microphone ignored after a key press, so the listening earcon is not heard as speech."""
 BARGE_IN_MAX_MS = 2500
 """Longest utterance checked for "stop" while speaking; longer sound is the assistant's own echo."""
+EARLY_AFTER_MS = 400
+"""A pause this long starts recognition early; if it becomes the end of the question, the words
+are ready sooner (the end itself needs the segmenter's longer silence)."""
 WAKE_SCORE = 80.0
 """How closely (0-100) the first words must match the wake phrase."""
 BACKGROUND_CHUNKS = 10
@@ -93,6 +97,8 @@ class Transcribe:
     samples: np.ndarray = field(compare=False)
     barge_in: bool = False
     """True for an utterance heard while speaking (only "stop" counts)."""
+    early: bool = False
+    """True for the words so far, during a pause: the question may not be over."""
 
 
 @dataclass(frozen=True)
@@ -130,36 +136,6 @@ class LiveConfig:
     segmenter: SegmenterConfig | None = None
 
 
-class UtteranceCollector:
-    """Keeps a short lead-in and the speech of one utterance, chunk by chunk (bounded memory)."""
-
-    def __init__(self, sample_rate: int, config: SegmenterConfig | None = None,
-                 lead_in_ms: int = 600) -> None:
-        self.segmenter = SpeechSegmenter(sample_rate, config)
-        self._lead_in: deque[np.ndarray] = deque(maxlen=max(1, lead_in_ms // 100))
-        self._speech: list[np.ndarray] = []
-
-    @property
-    def in_speech(self) -> bool:
-        """True once speech has started."""
-        return self.segmenter.in_speech
-
-    def feed(self, chunk: np.ndarray) -> SegmentEvent:
-        """Take one chunk; say whether we are waiting, in speech, or at the end."""
-        event = self.segmenter.process(chunk)
-        if event is SegmentEvent.WAITING:
-            self._lead_in.append(chunk)
-        else:
-            if not self._speech:
-                self._speech.extend(self._lead_in)
-            self._speech.append(chunk)
-        return event
-
-    def samples(self) -> np.ndarray:
-        """The utterance so far, lead-in included."""
-        return np.concatenate(self._speech) if self._speech else np.zeros(0, np.float32)
-
-
 def split_wake(heard: str, wake: str) -> str | None:
     """The words after the wake phrase if ``heard`` starts with it (loosely), else None."""
     wake_words = clean(wake).split()
@@ -189,6 +165,10 @@ class LiveLoop:
         """Tells background from speech for ``_background``."""
         self._collector = self._new_collector()
         self._barge_in: UtteranceCollector | None = None
+        self._early: tuple[int, str | None] | None = None
+        """Early recognition: (speech chunks it covers, its words once known)."""
+        self._early_sent = self._early_got = 0
+        self._awaiting_early = False
         self._echo: SpeechSegmenter | None = None
         self._ignore_until = 0.0
         self._thinking_since: float | None = None
@@ -277,24 +257,37 @@ class LiveLoop:
             self._remember_background(chunk)
         if self.phase is Phase.SPEAKING:
             return self._barge_in_audio(chunk) if self.config.hands_free else []
-        if self.phase is Phase.IDLE and self.config.hands_free:
-            event = self._collector.feed(chunk)
-            if event is not SegmentEvent.WAITING:
-                self.phase = Phase.LISTENING
-            return self._end_of_speech() if event is SegmentEvent.END else []
-        if self.phase is Phase.LISTENING:
-            if now < self._ignore_until:
-                return []
-            if self._collector.feed(chunk) is SegmentEvent.END:
-                return self._end_of_speech()
-        return []
+        listening = self.phase is Phase.LISTENING and now >= self._ignore_until
+        if not (listening or (self.phase is Phase.IDLE and self.config.hands_free)):
+            return []
+        event = self._collector.feed(chunk)
+        if event is SegmentEvent.WAITING:
+            return []
+        self.phase = Phase.LISTENING
+        return self._end_of_speech() if event is SegmentEvent.END else self._maybe_early()
+
+    def _maybe_early(self) -> list[Action]:
+        """During a pause, start recognising what has been said; more speech makes it stale."""
+        collector = self._collector
+        if self._early is not None and self._early[0] != collector.speech_chunks:
+            self._early = None
+        if self._early is not None or collector.quiet_ms < EARLY_AFTER_MS:
+            return []
+        self._early = (collector.speech_chunks, None)
+        self._early_sent += 1
+        return [Transcribe(collector.samples(), early=True)]
 
     def _end_of_speech(self) -> list[Action]:
-        samples = self._collector.samples()
-        self._collector = self._new_collector()
+        collector, early = self._collector, self._early
+        self._collector, self._early = self._new_collector(), None
         self.phase = Phase.THINKING
         self._thinking_since, self._thinking_told = None, False
-        return [PlayEarcon("heard"), Transcribe(samples)]
+        if early is None or early[0] != collector.speech_chunks:
+            return [PlayEarcon("heard"), Transcribe(collector.samples())]
+        if early[1] is None:
+            self._awaiting_early = True  # nothing was said since: its words are the question
+            return [PlayEarcon("heard")]
+        return [PlayEarcon("heard"), *self._heard(early[1], self._now)]
 
     def _remember_background(self, chunk: np.ndarray) -> None:
         """Keep recent quiet chunks (never speech) for priming the next collector."""
@@ -322,13 +315,28 @@ class LiveLoop:
             return []
         return [Transcribe(collector.samples(), barge_in=True)]
 
-    def on_transcript(self, text: str, barge_in: bool, now: float) -> list[Action]:
-        """What the recogniser heard in an utterance."""
+    def on_transcript(self, text: str, barge_in: bool, now: float, early: bool = False) -> list[Action]:
+        """What the recogniser heard in an utterance (``early``: during a pause in it)."""
+        self._now = now
         if barge_in:
             stop = self.phase is Phase.SPEAKING and parse_command(text) is Command.STOP
             return [StopSpeaking()] if stop else []
+        if early:
+            self._early_got += 1
+            if self._early_got != self._early_sent:
+                return []  # an older pause's words: the patient said more after it
+            if self._awaiting_early and self.phase is Phase.THINKING:
+                self._awaiting_early = False
+                return self._heard(text, now)
+            if self._early is not None and self._early[1] is None:
+                self._early = (self._early[0], text)
+            return []
         if self.phase is not Phase.THINKING:
             return []
+        return self._heard(text, now)
+
+    def _heard(self, text: str, now: float) -> list[Action]:
+        """The words of a finished utterance: a question, the wake phrase, or nothing."""
         text = text.strip()
         if self.config.hands_free and not text:
             self.phase = Phase.IDLE  # a cough or a door: nothing to say, just the earcon

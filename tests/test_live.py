@@ -80,9 +80,9 @@ def test_push_to_talk_turn_from_key_to_answer_and_stop() -> None:
     on_key = loop.on_key("space", clock.now)
     assert PlayEarcon("listening") in on_key and loop.phase is Phase.LISTENING
     actions = clock.feed(loop, speech(1.5) + silence(1.5))
-    assert kinds(actions) == ["PlayEarcon", "Transcribe"] and actions[0] == PlayEarcon("heard")
+    assert kinds(actions) == ["Transcribe", "PlayEarcon"] and actions[1] == PlayEarcon("heard")
     assert loop.phase is Phase.THINKING
-    assert loop.on_transcript("when can I drive", False, clock.now) == [
+    assert loop.on_transcript("when can I drive", False, clock.now, early=True) == [
         ShowCaption("you", "when can I drive"), Respond("when can I drive")]
     said = loop.on_reply(answer("Your specialist decides."), clock.now)
     assert Speak("Your specialist decides.") in said and loop.phase is Phase.SPEAKING
@@ -96,7 +96,7 @@ def test_listening_waits_for_speech_as_long_as_it_takes() -> None:
     loop.on_key("space", clock.now)
     actions = clock.feed(loop, silence(600.0))
     assert actions == [] and loop.phase is Phase.LISTENING
-    assert kinds(clock.feed(loop, speech(1.0) + silence(1.5))) == ["PlayEarcon", "Transcribe"]
+    assert kinds(clock.feed(loop, speech(1.0) + silence(1.5))) == ["Transcribe", "PlayEarcon"]
 
 
 def test_sound_just_after_the_key_is_the_earcon_not_speech() -> None:
@@ -120,8 +120,32 @@ def test_second_key_press_ends_a_push_to_talk_question() -> None:
 def test_hands_free_answers_without_a_key() -> None:
     loop, clock = started(LiveConfig(hands_free=True))
     actions = clock.feed(loop, silence(1.0) + speech(1.2) + silence(1.5))
-    assert kinds(actions) == ["PlayEarcon", "Transcribe"]
-    assert loop.on_transcript("how long in hospital", False, clock.now)[-1] == Respond("how long in hospital")
+    assert kinds(actions) == ["Transcribe", "PlayEarcon"]
+    assert loop.on_transcript("how long in hospital", False, clock.now, early=True)[-1] == \
+        Respond("how long in hospital")
+
+
+def test_words_recognised_in_a_pause_are_used_when_it_ends_the_question() -> None:
+    loop, clock = started(LiveConfig(hands_free=True))
+    early = clock.feed(loop, speech(1.2) + silence(0.5))
+    assert len(early) == 1 and isinstance(early[0], Transcribe) and early[0].early
+    assert loop.on_transcript("when can I drive", False, clock.now, early=True) == []
+    at_end = clock.feed(loop, silence(1.0))
+    assert at_end == [PlayEarcon("heard"), ShowCaption("you", "when can I drive"), Respond("when can I drive")]
+
+
+def test_speech_after_a_pause_makes_the_early_words_stale() -> None:
+    loop, clock = started(LiveConfig(hands_free=True))
+    clock.feed(loop, speech(1.0) + silence(0.6))
+    more = clock.feed(loop, speech(1.0, seed=2) + silence(0.5))
+    assert kinds(more) == ["Transcribe"]  # a second early try, for the longer question
+    assert loop.on_transcript("when can I", False, clock.now, early=True) == []  # the first: stale
+    clock.feed(loop, speech(0.5, seed=3))
+    at_end = clock.feed(loop, silence(1.5))
+    assert kinds(at_end) == ["Transcribe", "PlayEarcon"]  # a third try, then the end: wait for it
+    assert loop.on_transcript("when can I drive", False, clock.now, early=True) == []  # the second
+    assert loop.on_transcript("when can I drive again", False, clock.now, early=True)[-1] == \
+        Respond("when can I drive again")
 
 
 def test_hands_free_noise_gets_only_the_didnt_catch_earcon() -> None:
