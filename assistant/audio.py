@@ -309,6 +309,11 @@ class SpeechSegmenter:
         self._remember_level(level, len(chunk))
         speech = self.is_speech_level(level)
         return self._in_speech(speech, ms) if self.in_speech else self._waiting(speech, ms)
+    @property
+    def silence_ms(self) -> float:
+        """Silence since the last speech chunk, once speech has started."""
+        return self._silence_ms
+
     def _waiting(self, speech: bool, ms: float) -> SegmentEvent:
         self._recent.append((speech, ms))
         while sum(m for _, m in self._recent) > self.config.start_window_ms:

@@ -87,27 +87,54 @@ def _lead_in(waiting: list[tuple[np.ndarray, float]], segmenter: SpeechSegmenter
     return [chunk for chunk, _ in waiting[start:]]
 
 
+class UtteranceBuffer:
+    """Keeps one utterance's speech and lead-in as chunks arrive; bounded however long the wait."""
+
+    def __init__(self, sample_rate: int, config: SegmenterConfig | None = None,
+                 pre_roll_ms: int = PRE_ROLL_MS) -> None:
+        self.sample_rate = sample_rate
+        self.segmenter = SpeechSegmenter(sample_rate, config)
+        self.pre_roll = pre_roll_ms * sample_rate // 1000
+        self._waiting: deque[tuple[np.ndarray, float]] = deque()
+        self._waiting_samples = 0
+        self._speech: list[np.ndarray] = []
+        self.total_samples = 0
+
+    @property
+    def speech_found(self) -> bool:
+        """True once the segmenter has heard speech start."""
+        return self.segmenter.in_speech
+
+    def add(self, chunk: np.ndarray) -> SegmentEvent:
+        """Take the next chunk; return the segmenter's decision about it."""
+        event = self.segmenter.process(chunk)
+        self.total_samples += len(chunk)
+        if event is SegmentEvent.WAITING:
+            self._waiting.append((chunk, level_dbfs(chunk)))
+            self._waiting_samples += len(chunk)
+            limit = MAX_LEAD_IN_MS * self.sample_rate // 1000
+            while self._waiting_samples - len(self._waiting[0][0]) >= limit:
+                self._waiting_samples -= len(self._waiting.popleft()[0])
+            return event
+        if not self._speech:
+            self._speech = _lead_in(list(self._waiting), self.segmenter, self.pre_roll)
+            self._waiting.clear()
+        self._speech.append(chunk)
+        return event
+
+    def samples(self) -> np.ndarray:
+        """The utterance so far, lead-in included (empty before speech)."""
+        return np.concatenate(self._speech) if self._speech else np.zeros(0, dtype=np.float32)
+
+
 def collect_utterance(chunks: Iterable[np.ndarray], sample_rate: int,
                       config: SegmenterConfig | None = None,
                       pre_roll_ms: int = PRE_ROLL_MS) -> Utterance:
-    """Keep the speech and its lead-in; memory stays bounded however long the silence."""
-    segmenter = SpeechSegmenter(sample_rate, config)
-    waiting: deque[tuple[np.ndarray, float]] = deque()
-    waiting_samples = 0
-    speech: list[np.ndarray] = []
-    total = 0
-    for chunk, event in segment_stream(chunks, segmenter):
-        total += len(chunk)
-        if event is SegmentEvent.WAITING:
-            waiting.append((chunk, level_dbfs(chunk)))
-            waiting_samples += len(chunk)
-            while waiting_samples - len(waiting[0][0]) >= MAX_LEAD_IN_MS * sample_rate // 1000:
-                waiting_samples -= len(waiting.popleft()[0])
-            continue
-        if not speech:
-            speech = _lead_in(list(waiting), segmenter, pre_roll_ms * sample_rate // 1000)
-            waiting.clear()
-        speech.append(chunk)
+    """Read chunks up to the end of speech; keep the speech and its lead-in."""
+    buffer = UtteranceBuffer(sample_rate, config, pre_roll_ms)
+    for chunk in chunks:
+        if buffer.add(chunk) is SegmentEvent.END:
+            break
     ended_at = time.perf_counter()
-    samples = np.concatenate(speech) if speech else np.zeros(0, dtype=np.float32)
-    return Utterance(samples, segmenter.in_speech, total / sample_rate, ended_at)
+    return Utterance(buffer.samples(), buffer.speech_found, buffer.total_samples / sample_rate,
+                     ended_at)
