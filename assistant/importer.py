@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from assistant import leaflet_derive as derive
 from assistant import leaflet_meta as meta
+from assistant import leaflet_questions, leaflet_terms
 from assistant.errors import ConfigError, ContentError
 from assistant.leaflet_chunks import (
     chunk_group,
@@ -82,15 +82,15 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
 
 
-def draft_chunks(draft: _Draft, proper: set[str]) -> list[str]:
-    """All spoken chunks of a section, in reading order."""
-    chunks: list[str] = []
+def draft_groups(draft: _Draft, proper: set[str]) -> list[list[str]]:
+    """A heading's spoken chunks, grouped by the paragraph or list item they come from."""
+    chunks: list[list[str]] = []
     blocks = draft.blocks
     for i, block in enumerate(blocks):
         if block.kind != "paragraph":
             if block.kind == "list" and (i == 0 or not blocks[i - 1].text.endswith(":")):
                 for group in list_groups(None, list(block.items), proper):
-                    chunks.extend(chunk_group(group))
+                    chunks.append(chunk_group(group))
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         sentences = [s for s in split_sentences(block.text) if keep_sentence(s)]
@@ -103,7 +103,8 @@ def draft_chunks(draft: _Draft, proper: set[str]) -> list[str]:
                 items = [c.title for c in draft.children]
             groups = [sentences[:-1], *list_groups(sentences[-1], items, proper)]
         for group in groups:
-            chunks.extend(chunk_group([s for s in group if s]))
+            if any(group):
+                chunks.append(chunk_group([s for s in group if s]))
     return chunks
 
 
@@ -149,45 +150,50 @@ def describe_section(sid: str, title: str, chunks: list[str], related: list[str]
     summary = first if len(first.split()) <= 20 else title
     return Section(
         id=sid, title=title, chunks=tuple(chunks),
-        asks=tuple(derive.derive_asks(title, own)),
-        terms=tuple(derive.derive_terms(title, own, doc_freq, n_docs)),
+        asks=tuple(leaflet_questions.derive_asks(title, split_sentences(own))),
+        terms=tuple(leaflet_terms.derive_terms(title, own, doc_freq, n_docs)),
         related=tuple(related), summary=summary.rstrip(".:"),
         urgent=meta.is_urgent(title, sentences), from_surgery=meta.from_surgery(text))
+
+
+def _parts(drafts: list[_Draft], proper: set[str]) -> list[tuple[_Draft, list[str]]]:
+    """Every section-to-be with its chunks; a heading with no text of its own is left out."""
+    parts = []
+    for draft in drafts:
+        chunks = [c for group in draft_groups(draft, proper) for c in group]
+        if not chunks and draft.children:
+            names = "; ".join(lower_first(c.title, proper) for c in draft.children)
+            chunks = [f"This part of the leaflet is about: {names}."]
+        if chunks:
+            parts.append((draft, chunks))
+        elif draft is not drafts[0]:
+            _LOGGER.warning("heading %r has no text under it; left out", draft.title)
+    return parts
+
+
+def build_sections(leaflet: Leaflet, title: str) -> list[Section]:
+    """All sections of the leaflet, one per heading (the title's for text before the first)."""
+    parts = _parts(draft_sections(leaflet, title), meta.proper_words(leaflet.text))
+    if len(parts) > MAX_SECTIONS:
+        raise ContentError(f"leaflet {leaflet.source_name} has {len(parts)} sections: expected one "
+                           f"leaflet of at most {MAX_SECTIONS}; split it into separate files")
+    if not parts:
+        raise ContentError(f"leaflet {leaflet.source_name}: no text left to speak once "
+                           "navigation, references and publishing notes were removed")
+    doc_freq = leaflet_terms.document_frequencies([" ".join(chunks) for _, chunks in parts])
+    used: set[str] = set()
+    ids = {id(draft): meta.unique_slug(draft.title, used) for draft, _ in parts}
+    sections = []
+    for draft, chunks in parts:
+        related = [ids[id(d)] for d in (draft.parent, *draft.children) if d and id(d) in ids]
+        sections.append(describe_section(ids[id(draft)], draft.title, chunks, related, doc_freq,
+                                         len(parts), [c.title for c in draft.children]))
+    return sections
 
 
 def build_pack(leaflet: Leaflet, today: date) -> ImportedPack:
     """Make a whole pack from a leaflet; pure apart from logging."""
     title = leaflet.title or meta.title_from_name(leaflet.source_name)
-    drafts = draft_sections(leaflet, title)
-    proper = meta.proper_words(leaflet.text)
-    ids: dict[int, str] = {}
-    used: set[str] = set()
-    texts: dict[int, list[str]] = {}
-    for draft in drafts:
-        chunks = draft_chunks(draft, proper)
-        if not chunks and draft.children:
-            names = "; ".join(lower_first(c.title, proper) for c in draft.children)
-            chunks = [f"This part of the leaflet is about: {names}."]
-        if not chunks:
-            if draft is not drafts[0]:
-                _LOGGER.warning("heading %r has no text under it; left out", draft.title)
-            continue
-        texts[id(draft)] = chunks
-        ids[id(draft)] = meta.unique_slug(draft.title, used)
-    kept = [d for d in drafts if id(d) in ids]
-    if len(kept) > MAX_SECTIONS:
-        raise ContentError(f"leaflet {leaflet.source_name} has {len(kept)} sections: expected one "
-                           f"leaflet of at most {MAX_SECTIONS}; split it into separate files")
-    if not kept:
-        raise ContentError(f"leaflet {leaflet.source_name}: no text left to speak once "
-                           "navigation, references and publishing notes were removed")
-    doc_freq = derive.document_frequencies([" ".join(texts[id(d)]) for d in kept])
-    sections = []
-    for draft in kept:
-        related = [ids[id(d)] for d in (draft.parent, *draft.children) if d and id(d) in ids]
-        sections.append(describe_section(ids[id(draft)], draft.title, texts[id(draft)],
-                                         related, doc_freq, len(kept),
-                                         [c.title for c in draft.children]))
     notes = [meta.import_note(leaflet.source_name, today)]
     if leaflet.url:
         notes.append(f"The page was saved from {leaflet.url}")
@@ -196,7 +202,8 @@ def build_pack(leaflet: Leaflet, today: date) -> ImportedPack:
         publisher=leaflet.publisher or meta.guess_publisher(leaflet.text),
         source=leaflet.source_name,
         reviewed=meta.review_date(leaflet.text) or meta.NOT_STATED,
-        help=meta.help_line(leaflet.text), notes=tuple(notes), sections=tuple(sections))
+        help=meta.help_line(leaflet.text), notes=tuple(notes),
+        sections=tuple(build_sections(leaflet, title)))
 
 
 # ---- writing and the command ---------------------------------------------------------------

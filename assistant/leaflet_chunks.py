@@ -92,16 +92,10 @@ def chunk_group(sentences: list[str]) -> list[str]:
             last.append(sentence)
         else:
             chunks.append([sentence])
-    if len(chunks) > 1 and len(chunks[-1]) == 1 and len(chunks[-2]) == MAX_SENTENCES:
-        # Even out 3+1 into 2+2 so no chunk is a stray sentence.
-        moved = chunks[-2].pop()
-        if _fits([moved, *chunks[-1]]):
-            chunks[-1].insert(0, moved)
-        else:
-            chunks[-2].append(moved)
     return [" ".join(c) for c in chunks]
 
 
 def _fits(sentences: list[str]) -> bool:
     text = " ".join(sentences)
     return len(text.split()) <= MAX_WORDS and heard_sentences(text) <= MAX_SENTENCES
+

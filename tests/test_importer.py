@@ -13,7 +13,6 @@ from assistant.cli import main
 from assistant.content import Pack, load_pack
 from assistant.importer import build_pack
 from assistant.leaflet_chunks import chunk_group, heard_sentences, list_groups, split_sentences
-from assistant.leaflet_derive import derive_asks, derive_terms, heading_questions
 from assistant.leaflet_meta import (
     from_surgery,
     guess_publisher,
@@ -22,6 +21,8 @@ from assistant.leaflet_meta import (
     unique_slug,
 )
 from assistant.leaflet_parse import looks_like_heading, parse_text
+from assistant.leaflet_questions import derive_asks, heading_questions
+from assistant.leaflet_terms import derive_terms
 
 DATA = Path(__file__).resolve().parent / "data" / "leaflets"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_9ab7bde8cbb6c729.txt"
@@ -335,7 +336,7 @@ def test_split_sentences_respects_abbreviations() -> None:
 def test_chunks_hold_three_sentences_and_sixty_words() -> None:
     sentences = [f"Sentence number {i} is here." for i in range(7)]
     chunks = chunk_group(sentences)
-    assert [heard_sentences(c) for c in chunks] == [3, 2, 2]
+    assert [heard_sentences(c) for c in chunks] == [3, 3, 1]
     long = " ".join(["word"] * 50) + ", " + " ".join(["more"] * 50) + "."
     assert all(len(c.split()) <= 60 for c in chunk_group([long]))
 
@@ -364,10 +365,29 @@ def test_heading_questions(heading: str, question: str) -> None:
 
 
 def test_asks_from_text_and_at_least_two() -> None:
-    asks = derive_asks("Tubes", "A thin tube drains urine. This is called a catheter. You will "
-                       "need to avoid lifting heavy bags.")
+    asks = derive_asks("Tubes", ["A thin tube drains urine.", "This is called a catheter.",
+                                 "You will need to avoid lifting heavy bags."])
     assert "What is a catheter?" in asks and "When can I lift heavy bags again?" in asks
-    assert len(derive_asks("Zzz", "Nothing to see.")) >= 2
+    assert len(derive_asks("Zzz", ["Nothing to see."])) >= 2
+
+
+@pytest.mark.parametrize(("sentences", "question"), [
+    (["You will be given compression stockings to wear.", "This is to prevent blood clots."],
+     "What are compression stockings for?"),
+    (["You usually only have a catheter for a couple of days."], "How long will I have a catheter?"),
+    (["There is a risk the liver may bleed after surgery."],
+     "Is there a risk the liver may bleed after surgery?"),
+    (["Your nurse will check your pulse regularly."], "Will my nurse check my pulse regularly?"),
+    (["They will help you get out of bed the day after your operation."],
+     "When will they help me get out of bed?"),
+    (["This is called patient-controlled analgesia (PCA)."], "What does PCA mean?"),
+    (["You may have chemotherapy after surgery.", "This is to reduce the risk."],
+     "Why would I have chemotherapy after surgery?"),
+    (["You will need painkillers for a few weeks after surgery."],
+     "How long will I need tablets?"),
+])
+def test_asks_from_sentences(sentences: list[str], question: str) -> None:
+    assert question in derive_asks("Topic", sentences)
 
 
 def test_lay_terms_only_for_the_topic() -> None:

@@ -1,0 +1,125 @@
+"""Terms for a section: its key words and phrases, acronyms and the lay words people use.
+
+The matcher looks for these in a question, fuzzily, so "hoovering" finds the section that
+says "vacuuming".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from assistant.leaflet_text_asks import heading_forms
+
+MAX_TERMS = 60
+DISTINCT_IN = 2
+STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be
+because been before being below between both but by can cannot could did do does doing down
+during each few for from further had has have having he her here hers him his how i if in into
+is it its itself just like may me might more most much must my no nor not now of off on once
+only or other our out over own same she should so some such than that the their them then there
+these they this those through to too under until up us usually very was we were what when where
+which while who whom why will with would you your yours yourself sometimes often still many
+several well need get got make made use used less lot lots one two three first next""".split())
+# Words too general or too verb-like to be a topic's key word or part of a key phrase.
+GENERIC = frozenset("""able people long always least sure called small given using uses makes
+give gives take takes help helps reduce include includes remove removed puts put see talk tell
+needs encourage encourages check start stop prevent redirects sends leaves spread spreads done
+means depends shown improve protect replace keep show meet cope work grow drains following
+possible around whether going back time times thing things ways way right important certain
+types type usually normally really much part parts something anything everyone someone""".split())
+# Lay words people say for the leaflet's words: leaflet word (a regex) -> what people say.
+LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"urine|catheter", ("pee", "wee", "weeing")),
+    (r"vacuum\w*", ("hoover", "hoovering", "vacuum", "housework")),
+    (r"abdomen|abdominal", ("tummy", "belly", "stomach")),
+    (r"alcohol", ("drink", "drinking", "wine", "beer", "pint", "booze")),
+    (r"incisions?|cuts?", ("cut", "scar", "scars")),
+    (r"laparoscop\w*|keyhole", ("keyhole", "laparoscopic", "key hole")),
+    (r"painkillers?|analgesia", ("pain relief", "tablets", "pills", "medicine", "paracetamol")),
+    (r"wounds?", ("scar", "cut", "wound healing")),
+    (r"stitches|staples", ("stitches", "staples", "sutures", "clips")),
+    (r"lift\w*", ("lift", "lifting", "carry", "carrying", "heavy")),
+    (r"laundry", ("washing", "washing basket")),
+    (r"shopping", ("shopping bags", "shopping")),
+    (r"driv\w+", ("drive", "driving", "car")),
+    (r"chemotherapy", ("chemo",)),
+    (r"intravenous|drip", ("drip", "IV", "line in my arm")),
+    (r"nasogastric", ("tube in my nose", "nose tube")),
+    (r"anaesthe\w+", ("anaesthetic", "put to sleep", "general anaesthetic")),
+    (r"physiotherapist", ("physio",)),
+    (r"smok\w+", ("smoke", "smoking", "cigarettes", "vaping")),
+    (r"diet|eat\w*", ("food", "eating", "diet")),
+    (r"(?:enough|some|plenty of|a) rest|tired\w*|fatigue", ("tired", "tiredness", "sleep", "rest")),
+    (r"exercise|walks?", ("exercise", "walking", "walk", "activity")),
+    (r"blood clots?", ("clot", "clots", "DVT")),
+    (r"compression stockings|TED", ("stockings", "socks", "TED stockings")),
+    (r"resection", ("removal", "operation", "liver surgery")),
+    (r"transplant", ("new liver", "donor liver")),
+    (r"support line|helpline", ("phone number", "helpline", "number to call")),
+    (r"tumours?", ("lump", "growth", "tumour")),
+    (r"infection", ("infected", "infection")),
+    (r"outpatient|check-up", ("follow-up", "check-up", "appointment")),
+    (r"gardening", ("garden", "gardening", "mowing")),
+    (r"dressing", ("bandage", "plaster", "dressing")),
+    (r"intensive care|high-dependency", ("ICU", "intensive care", "HDU")),
+    (r"chest infection", ("cough", "chest infection")),
+    (r"drain\w*", ("drain", "drains", "tubes")),
+    (r"embolisation", ("embolization", "PVE")),
+    (r"go home|going home|discharge\w*", ("discharge", "leave hospital", "go home")),
+)
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z'-]*[a-z]", text.lower())
+
+
+def _key_phrases(text: str, counts: Counter[str]) -> list[str]:
+    """Two-word phrases of key words ("compression stockings"), not verbs or filler."""
+    phrases = []
+    for sentence in re.split(r"[.,;:()]", text.lower()):
+        words = sentence.split()
+        for a, b in zip(words, words[1:], strict=False):
+            if not (a.isalpha() and b.isalpha() and len(a) > 2 and len(b) > 2):
+                continue
+            if {a, b} & (STOPWORDS | GENERIC) or counts.get(a, 0) + counts.get(b, 0) < 3:
+                continue
+            phrases.append(f"{a} {b}")
+    return phrases
+
+
+def document_frequencies(texts: list[str]) -> Counter[str]:
+    """In how many of the texts each word appears, for weighting a section's key words."""
+    doc_freq: Counter[str] = Counter()
+    for text in texts:
+        doc_freq.update(set(_words(text)))
+    return doc_freq
+
+
+def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int) -> list[str]:
+    """Words and phrases people use for this section: key words, acronyms and lay synonyms."""
+    terms: list[str] = []
+    for word in _words(" ".join(heading_forms(title))):
+        if word not in STOPWORDS and len(word) > 2:
+            terms.append(word)
+    terms += re.findall(r"\b[A-Z]{2,5}\b", f"{title} {text}")
+    counts = Counter(w for w in _words(text) if w not in STOPWORDS | GENERIC and len(w) > 3)
+    n = max(n_docs, 1)
+    top = sorted(counts, key=lambda w: -counts[w] * math.log((n + 1) / (doc_freq[w] or 1)))[:8]
+    terms += top
+    terms += _key_phrases(text, counts)
+    # Lay words only for what the section is about, not for a word mentioned in passing.
+    focus = f"{title} {' '.join(top)}"
+    for pattern, lay in LAY_TERMS:
+        regex = re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+        if regex.search(focus) or len(regex.findall(text)) >= 2:
+            terms += lay
+    # Then every other word that marks this section out (in at most two sections).
+    terms += [w for w in sorted(counts, key=lambda w: -counts[w]) if doc_freq[w] <= DISTINCT_IN]
+    seen: set[str] = set()
+    unique = []
+    for term in terms:
+        if term.lower() not in seen:
+            seen.add(term.lower())
+            unique.append(term)
+    return unique[:MAX_TERMS]
+

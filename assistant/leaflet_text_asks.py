@@ -1,0 +1,190 @@
+"""Example questions from a section's sentences: what a patient would ask that a sentence answers.
+
+"You will be given compression stockings to wear." becomes "Will I be given compression
+stockings to wear?"; the sentence after it, "This is to prevent blood clots.", adds "What are
+compression stockings for?". Pure functions of text.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_QUESTION_WORDS = 16
+_OBJECT_YOU = re.compile(
+    r"\b(to|help|helps|give|gives|given|tell|show|encourage|for|with|ask|let|get|check|see|meet|"
+    r"support|monitor|advise|contact|about|into|on|at|from|remind|take|call|offer|offers|send|"
+    r"put|keep|allow|make|want|invite|visit|treat|told|asked|than)\s+you\b", re.IGNORECASE)
+_SUBJECT = (r"(?P<subj>they|(?:your|the|a|an) [a-z-]+(?: (?:or|and) [a-z-]+)?(?: [a-z-]+)?|"
+            r"nurses|doctors|surgeons)")
+_OTHERS = re.compile(rf"^{_SUBJECT} (?P<aux>will|can|may|might|should) (?:usually |also |often |"
+                     r"normally |then )?(?P<rest>.+)$", re.IGNORECASE)
+_YOU = re.compile(r"^you (?P<aux>will|can|may|might|should|must|usually|often|also|only|"
+                  r"need to|have to|do not need to|don't need to|cannot|can't)\b (?:usually |also |"
+                  r"often |only |normally |then )?(?P<rest>.+)$", re.IGNORECASE)
+_THERE = re.compile(r"^(?P<subj>there|it) (?P<aux>is|are|may be|can be|might be) (?P<rest>.+)$",
+                    re.IGNORECASE)
+_PURPOSE = re.compile(r"^(?:this|these|it|they) (?:is|are|will|can|helps?|gives?|means?)\b.*?"
+                      r"\b(?:to|because|so|help|helps|gives?)\b", re.IGNORECASE)
+_THING = re.compile(r"\b(?:given|have|wear|need|be given|had) ((?:special |some |a |an )?"
+                    r"[a-z-]+(?: [a-z-]+)?)(?= to| for| during| after| before| until| that|$)",
+                    re.IGNORECASE)
+_DURATION = re.compile(r"\s*\bfor (?:about |around |at least |up to |a |the |only )*(?:\d+|few|"
+                       r"several|couple|first few|short)\b[^.;]*?\b(?:hours?|days?|weeks?|"
+                       r"months?|time)\b.*$", re.IGNORECASE)
+_WHEN = re.compile(r"\s*\b(?:the day after|the day before|on the morning of|the morning of|"
+                   r"(?:about |around )?\d+(?: to \d+)? (?:hours?|days?|weeks?|months?) "
+                   r"(?:after|before)|after (?:about )?\d+ (?:hours?|days?|weeks?)|a few days "
+                   r"before|a few weeks before|within \d+)\b.*$", re.IGNORECASE)
+_CALLED = re.compile(r"\b(?:is|are) (?:sometimes |also |usually )?called ((?:an? |the )?)"
+                     r"([^.,;:]{3,60})", re.IGNORECASE)
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_AVOID = re.compile(r"\bavoid ([a-z]+ing)\b([a-z ]{0,30}?)(?=[.,;]| such| for| until| and|$)")
+_NOT_TO = re.compile(r"\b(?:not to|do not|don't) (drink|lift|drive|smoke|eat|bath|bathe|swim|"
+                     r"shower|fly|travel|work|exercise)\b([a-z ]{0,25}?)(?=[.,;]| for| until|$)")
+_TAKES = re.compile(r"^([A-Z][a-z]+(?: [a-z]+){0,3}) (?:is [a-z ]+? that |usually |normally )?"
+                    r"takes (?:about |around )?\d")
+_PHONE = re.compile(r"\b0\d{3} ?\d{3} ?\d{2} ?\d{2}\b|\b0\d{2,4} ?\d{3,4} ?\d{3,4}\b|\b999\b|"
+                    r"\b111\b")
+_LINE_NAME = re.compile(r"\b(?:the )?((?:[A-Z][\w']+ )+(?:Support Line|Helpline|Line))\b")
+GERUNDS = {"going": "go", "having": "have", "getting": "get", "moving": "move", "eating": "eat",
+           "drinking": "drink", "driving": "drive", "taking": "take", "making": "make",
+           "coming": "come", "looking": "look", "caring": "care", "living": "live",
+           "using": "use", "managing": "manage", "coping": "cope", "preparing": "prepare",
+           "recovering": "recover", "returning": "return", "sleeping": "sleep",
+           "washing": "wash", "bathing": "bathe", "showering": "shower", "lifting": "lift",
+           "exercising": "exercise", "travelling": "travel", "feeling": "feel",
+           "working": "work", "stopping": "stop", "walking": "walk", "dealing": "deal",
+           "talking": "talk", "finding": "find", "planning": "plan", "smoking": "smoke",
+           "staying": "stay", "being": "be", "carrying": "carry", "vacuuming": "do vacuuming"}
+
+
+def patient_voice(text: str) -> str:
+    """Turn the leaflet's "you"/"your" into the patient's "I"/"me"/"my"."""
+    text = re.sub(r"\byou are\b", "I am", text, flags=re.IGNORECASE)
+    text = re.sub(r"\byou were\b", "I was", text, flags=re.IGNORECASE)
+    text = re.sub(r"\byourself\b", "myself", text, flags=re.IGNORECASE)
+    text = _OBJECT_YOU.sub(lambda m: f"{m.group(1)} me", text)
+    text = re.sub(r"\byour\b", "my", text, flags=re.IGNORECASE)
+    return re.sub(r"\byou\b", "I", text, flags=re.IGNORECASE)
+
+
+def lower_word(text: str) -> str:
+    """Lower-case the first letter unless the first word is a name or acronym."""
+    first = text.split(None, 1)[0] if text else ""
+    return text[0].lower() + text[1:] if first[1:].islower() else text
+
+
+def heading_forms(title: str) -> list[str]:
+    """The heading without brackets, plus a form using the bracketed word instead."""
+    match = re.search(r"\(([^)]+)\)", title)
+    base = re.sub(r"\s*\([^)]*\)", "", title).strip()
+    if not match:
+        return [base]
+    inner = match.group(1)
+    if inner.isupper():
+        return [base, inner]
+    before = title[: match.start()].split()
+    return [base, (" ".join([*before[:-1], inner]) + title[match.end():]).strip()]
+
+
+def _bare(sentence: str) -> str:
+    """A sentence without brackets, final punctuation or a leading "So"/"And"."""
+    text = re.sub(r"\s*\([^)]*\)", "", sentence).strip().rstrip(".!?:;")
+    return re.sub(r"^(?:so|and|but|also),? ", "", text, flags=re.IGNORECASE)
+
+
+def _short(question: str) -> str | None:
+    """Trim a question to its first clause when long; None when it cannot be kept short."""
+    words = question.rstrip("?").split()
+    if len(words) > MAX_QUESTION_WORDS and "," in question:
+        question = question.split(",")[0].rstrip() + "?"
+        words = question.rstrip("?").split()
+    return question if 3 <= len(words) <= MAX_QUESTION_WORDS else None
+
+
+def invert(sentence: str) -> str | None:
+    """A yes/no question from a statement: "You will need painkillers" -> "Will I need painkillers?"."""
+    text = _bare(sentence)
+    you = _YOU.match(text)
+    if you:
+        aux = you.group("aux").lower().replace("'", "")
+        lead = {"can": "Can I", "cannot": "Can I", "cant": "Can I", "should": "Should I",
+                "must": "Do I need to", "need to": "Do I need to", "have to": "Do I need to",
+                "do not need to": "Do I need to", "dont need to": "Do I need to"}.get(aux, "Will I")
+        return _short(f"{lead} {patient_voice(you.group('rest'))}?")
+    others = _OTHERS.match(text)
+    if others:
+        aux = {"may": "will", "might": "will"}.get(others.group("aux").lower(), others.group("aux"))
+        subject = patient_voice(lower_word(others.group("subj")))
+        return _short(f"{aux.capitalize()} {subject} {patient_voice(others.group('rest'))}?")
+    there = _THERE.match(text)
+    if there:
+        aux = there.group("aux").lower().split()
+        lead = f"{aux[0].capitalize()} {there.group('subj').lower()}" + (" be" if len(aux) > 1 else "")
+        if aux[0] == "is" or aux[0] == "are":
+            lead = f"{aux[0].capitalize()} {there.group('subj').lower()}"
+        return _short(f"{lead} {patient_voice(there.group('rest'))}?")
+    return None
+
+
+def _follow_ups(sentence: str, question: str) -> list[str]:
+    """"How long ...?" and "When ...?" forms of a question whose sentence gives a time."""
+    asks = []
+    body = question[0].lower() + question[1:].rstrip("?")
+    if question.startswith(("Will ", "Can ", "Do ")):
+        for pattern, word in ((_DURATION, "How long"), (_WHEN, "When")):
+            if pattern.search(_bare(sentence)):
+                trimmed = pattern.sub("", body).strip()
+                trimmed = re.sub(r"^can ", "will ", re.sub(r"\bonly ", "", trimmed))
+                if len(trimmed.split()) >= 3:
+                    asks.append(f"{word} {trimmed}?")
+    return asks
+
+
+def sentence_questions(sentences: list[str]) -> list[str]:
+    """Questions answered by each sentence, with "why"/"what for" from purpose sentences."""
+    asks: list[str] = []
+    previous: tuple[str, str] | None = None
+    for sentence in sentences:
+        if previous and _PURPOSE.match(sentence):
+            before, question = previous
+            if question.startswith("Will I "):
+                asks.append("Why would I " + question[len("Will I "):])
+            thing = _THING.search(_bare(before))
+            if thing:
+                name = re.sub(r"^(?:some|a|an) ", "", thing.group(1))
+                verb = "are" if name.endswith("s") else "is"
+                asks.append(f"What {verb} {patient_voice(name)} for?")
+        inverted = invert(sentence)
+        if inverted:
+            asks.append(inverted)
+            asks += _follow_ups(sentence, inverted)
+        previous = (sentence, inverted) if inverted else None
+    return asks
+
+
+def named_questions(text: str) -> list[str]:
+    """Questions about names the text explains, things to avoid, lengths of time and numbers."""
+    asks: list[str] = []
+    for article, called in _CALLED.findall(text):
+        name = re.sub(r"\s*\([^)]*\)", "", called).strip()
+        if 0 < len(name.split()) <= 5:
+            asks.append(f"What is {article.lower()}{name}?")
+    for acronym in dict.fromkeys(_ACRONYM.findall(text)):
+        asks += [f"What is {acronym}?", f"What does {acronym} mean?"]
+    for verb, rest in _AVOID.findall(text):
+        base = GERUNDS.get(verb)
+        action = f"{base}{rest}" if base else f"do {verb}{rest}"
+        asks.append(f"When can I {patient_voice(action.strip())} again?")
+    for verb, rest in _NOT_TO.findall(text):
+        asks.append(f"Can I {patient_voice((verb + rest).strip())}?")
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        takes = _TAKES.match(sentence)
+        subject = takes.group(1).split()[0].lower() if takes else "this"
+        if takes and subject not in ("this", "it", "that", "there", "these", "they", "you"):
+            asks.append(f"How long does {lower_word(takes.group(1))} take?")
+    if _PHONE.search(text):
+        line = _LINE_NAME.search(text)
+        asks.append(f"What is the number for the {line.group(1)}?" if line
+                    else "What number can I call?")
+    return asks
