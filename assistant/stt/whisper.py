@@ -7,14 +7,16 @@ import logging
 import math
 import time
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from assistant.audio import SegmenterConfig
+from assistant.audio import SegmenterConfig, SegmentEvent
 from assistant.errors import RecognitionError
-from assistant.stt.base import Recogniser, Transcript, collect_utterance
+from assistant.stt.base import Recogniser, Transcript, UtteranceBuffer
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -32,6 +34,11 @@ BEAM_SIZE = 3
 BIASING_MODES = ("none", "prompt", "hotwords")
 DEFAULT_BIASING = "none"
 _PROMPT_WORDS = 60
+RATE = 16000
+EARLY_AFTER_MS = 300
+"""A pause this long in real-time audio starts decoding before the end is confirmed."""
+PACED = 0.7
+"""Chunks arriving at least this fraction of real time count as live (not a file read at once)."""
 
 
 def packaged_model_dir() -> Path | None:
@@ -159,12 +166,60 @@ class WhisperRecogniser(Recogniser):
         return text, min(1.0, math.exp(logprob / sum(weights)))
 
     def transcribe_stream(self, chunks: Iterable[np.ndarray]) -> Transcript:
-        """Collect one spoken question from the chunks, then decode it."""
-        utterance = collect_utterance(chunks, self.sample_rate, self.segmenter)
-        if not utterance.speech_found:
-            return Transcript("", 0.0, utterance.audio_seconds,
-                              1000 * (time.perf_counter() - utterance.ended_at), False)
-        text, confidence = self.transcribe_samples(utterance.samples)
-        stt_ms = 1000 * (time.perf_counter() - utterance.ended_at)
+        """Collect one spoken question from the chunks, then decode it.
+
+        When chunks arrive at real-time pace (a microphone), decoding starts in the background
+        at the first pause, so the words are usually ready when the silence confirms the end.
+        """
+        buffer = UtteranceBuffer(self.sample_rate, self.segmenter)
+        early = _EarlyDecode(self)
+        first_at = None
+        for chunk in chunks:
+            first_at = first_at or time.perf_counter()
+            event = buffer.add(chunk)
+            if event is SegmentEvent.END:
+                break
+            if event is SegmentEvent.SPEECH:
+                paced = time.perf_counter() - first_at >= PACED * buffer.total_samples / RATE
+                early.consider(buffer, paced)
+        ended_at = time.perf_counter()
+        if not buffer.speech_found:
+            return Transcript("", 0.0, buffer.total_samples / self.sample_rate,
+                              1000 * (time.perf_counter() - ended_at), False)
+        text, confidence = early.result() or self.transcribe_samples(buffer.samples())
+        stt_ms = 1000 * (time.perf_counter() - ended_at)
         _LOGGER.debug("whisper heard %r (%.2f) in %.0f ms", text, confidence, stt_ms)
-        return Transcript(text, confidence, utterance.audio_seconds, stt_ms, bool(text))
+        return Transcript(text, confidence, buffer.total_samples / self.sample_rate, stt_ms,
+                          bool(text))
+
+
+class _EarlyDecode:
+    """One background decode started at a pause; void if the speaker goes on."""
+
+    def __init__(self, recogniser: WhisperRecogniser) -> None:
+        self._recogniser = recogniser
+        self._future: Future[tuple[str, float]] | None = None
+        self._void = False
+
+    def consider(self, buffer: UtteranceBuffer, paced: bool) -> None:
+        """Start at a pause if chunks come in real time; void the guess if speech resumes."""
+        silence = buffer.segmenter.silence_ms
+        if self._future is not None and silence == 0:
+            self._void = True
+        running = self._future is not None and not self._future.done()
+        if paced and silence >= EARLY_AFTER_MS and not running and (self._future is None
+                                                                    or self._void):
+            self._void = False
+            self._future = _executor().submit(self._recogniser.transcribe_samples,
+                                              buffer.samples())
+
+    def result(self) -> tuple[str, float] | None:
+        """The background words if still valid (waiting for them), else None."""
+        if self._future is None or self._void:
+            return None
+        return self._future.result()
+
+
+@lru_cache(maxsize=1)
+def _executor() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper-early")
