@@ -7,6 +7,7 @@ restarted, but only while no stream is open (restarting would break a working on
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import queue
 import threading
@@ -29,11 +30,34 @@ STALL_SECONDS = 2.0
 """A microphone that delivers nothing for this long has gone."""
 MIC_ADVICE = "check that it is plugged in and switched on, and that no other program is using it"
 
-SPEAKER_ADVICE = ("check that speakers or headphones are connected and switched on, and that the "
-                  "sound system (PulseAudio or PipeWire) is running.")
+SPEAKER_ADVICE = (
+    "check that speakers or headphones are connected and switched on, and that the "
+    "sound system (PulseAudio or PipeWire) is running."
+)
 
 _PORTAUDIO = threading.Lock()
+_ALSA_HANDLER = ctypes.CFUNCTYPE(
+    None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
+)
+_keep_alive: list[object] = []
 _streams = {"input": False, "output": False}
+
+
+def quiet_alsa_messages() -> None:
+    """Stop the ALSA library printing "underrun occurred" and similar lines over the captions."""
+    import ctypes.util
+
+    name = ctypes.util.find_library("asound")
+    if name is None:
+        return
+    try:
+        library = ctypes.CDLL(name)
+        handler = _ALSA_HANDLER(lambda *args: None)
+        library.snd_lib_error_set_handler(handler)
+    except (OSError, AttributeError) as err:
+        _LOGGER.debug("ALSA messages stay on: %s", err)
+        return
+    _keep_alive.append(handler)  # ALSA keeps the pointer: it must outlive this function
 
 
 def back_off(failures: int) -> float:
@@ -58,9 +82,15 @@ def restart_portaudio() -> None:
 class Microphone:
     """Streams ~100 ms chunks to ``on_chunk``; reports ``on_change(available, detail)``."""
 
-    def __init__(self, on_chunk: Callable[[np.ndarray], None],
-                 on_change: Callable[[bool, str], None], *, sample_rate: int = 16000,
-                 chunk_ms: int = 100, device: int | str | None = None) -> None:
+    def __init__(
+        self,
+        on_chunk: Callable[[np.ndarray], None],
+        on_change: Callable[[bool, str], None],
+        *,
+        sample_rate: int = 16000,
+        chunk_ms: int = 100,
+        device: int | str | None = None,
+    ) -> None:
         self._on_chunk = on_chunk
         self._on_change = on_change
         self.sample_rate = sample_rate
@@ -77,9 +107,14 @@ class Microphone:
             import sounddevice as sd
 
             with _PORTAUDIO:
-                stream = sd.InputStream(samplerate=self.sample_rate, channels=1, dtype="float32",
-                                        blocksize=self._frames, device=self._device,
-                                        callback=self._callback)
+                stream = sd.InputStream(
+                    samplerate=self.sample_rate,
+                    channels=1,
+                    dtype="float32",
+                    blocksize=self._frames,
+                    device=self._device,
+                    callback=self._callback,
+                )
                 stream.start()
                 _streams["input"] = True
         except Exception as err:  # PortAudioError, or OSError without the PortAudio library
@@ -146,9 +181,14 @@ def _device_opener() -> StreamOpener:
 class SoundOut:
     """Plays earcons and speech one after another on its own thread; ``stop()`` ends speech at once."""
 
-    def __init__(self, speaker: Any, settings: Callable[[], Settings],
-                 on_spoken: Callable[[bool], None], tell: Callable[[str], None],
-                 player: Player | None = None) -> None:
+    def __init__(
+        self,
+        speaker: Any,
+        settings: Callable[[], Settings],
+        on_spoken: Callable[[bool], None],
+        tell: Callable[[str], None],
+        player: Player | None = None,
+    ) -> None:
         self._speaker = speaker
         self._settings = settings
         self._on_spoken = on_spoken
@@ -218,8 +258,9 @@ class SoundOut:
         settings = self._settings()
         try:
             _streams["output"] = True
-            done = self._player.play_all(_prefetched(self._sounds(earcon_name, text, settings),
-                                                     lambda: generation == self._generation))
+            done = self._player.play_all(
+                _prefetched(self._sounds(earcon_name, text, settings), lambda: generation == self._generation)
+            )
         except AssistantError as err:
             return self._failed(err)
         finally:
@@ -235,14 +276,16 @@ class SoundOut:
             self._retry_at = time.monotonic() + back_off(self._failures)
             if self._failures == 1:
                 _LOGGER.warning("sound output: %s", err)
-                self._tell(f"No sound: {SPEAKER_ADVICE} Answers are shown on the screen until it "
-                           "works again.")
+                self._tell(
+                    f"No sound: {SPEAKER_ADVICE} Answers are shown on the screen until it works again."
+                )
         else:
             _LOGGER.warning("could not speak: %s", err)
         return True
 
-    def _sounds(self, earcon_name: str | None, text: str | None,
-                settings: Settings) -> Iterator[tuple[np.ndarray, int]]:
+    def _sounds(
+        self, earcon_name: str | None, text: str | None, settings: Settings
+    ) -> Iterator[tuple[np.ndarray, int]]:
         if earcon_name:
             samples, rate = earcon(earcon_name)
             yield samples * np.float32(settings.volume), rate
@@ -251,8 +294,9 @@ class SoundOut:
                 yield part.samples, part.sample_rate
 
 
-def _prefetched(sounds: Iterator[tuple[np.ndarray, int]], current: Callable[[], bool],
-                depth: int = 2) -> Iterator[tuple[np.ndarray, int]]:
+def _prefetched(
+    sounds: Iterator[tuple[np.ndarray, int]], current: Callable[[], bool], depth: int = 2
+) -> Iterator[tuple[np.ndarray, int]]:
     """Synthesise the next sentences while this one plays, so there is no gap between them."""
     ready: queue.Queue[tuple[np.ndarray, int] | BaseException | None] = queue.Queue(maxsize=depth)
 

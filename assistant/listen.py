@@ -25,7 +25,7 @@ from assistant.app import Assistant
 from assistant.ask import Engines
 from assistant.ask import _vocabulary as vocabulary_of  # shared with ask; see the lead
 from assistant.captions import Captions
-from assistant.devices import Microphone, SoundOut
+from assistant.devices import Microphone, SoundOut, quiet_alsa_messages
 from assistant.dialogue import Dialogue, Reply
 from assistant.errors import AssistantError
 from assistant.keys import InputClosed, Keyboard, KeyPress, TypedLine
@@ -97,7 +97,7 @@ def _transcribe(recogniser: Any, samples: np.ndarray) -> str:
     rate = recogniser.sample_rate
     padded = np.concatenate([samples, np.zeros(int(1.5 * rate), np.float32)])
     step = rate // 10
-    chunks = [padded[i:i + step] for i in range(0, len(padded), step)]
+    chunks = [padded[i : i + step] for i in range(0, len(padded), step)]
     return str(recogniser.transcribe_stream(chunks).text).strip()
 
 
@@ -107,10 +107,17 @@ class LiveSession:
     Construction only wires; ``LiveSession.open`` makes the real devices. Tests pass fakes.
     """
 
-    def __init__(self, assistant: Assistant, dialogue: Dialogue, loop: LiveLoop, captions: Captions,
-                 recogniser: Any, sound: Callable[[LiveSession], SoundOut],
-                 microphone: Callable[[LiveSession], Any],
-                 keyboard: Callable[[LiveSession], Keyboard]) -> None:
+    def __init__(
+        self,
+        assistant: Assistant,
+        dialogue: Dialogue,
+        loop: LiveLoop,
+        captions: Captions,
+        recogniser: Any,
+        sound: Callable[[LiveSession], SoundOut],
+        microphone: Callable[[LiveSession], Any],
+        keyboard: Callable[[LiveSession], Keyboard],
+    ) -> None:
         self.assistant = assistant
         self.dialogue = dialogue
         self.loop = loop
@@ -123,17 +130,21 @@ class LiveSession:
         self._closed = False
 
     @classmethod
-    def open(cls, assistant: Assistant, dialogue: Dialogue, loop: LiveLoop, captions: Captions,
-             engines: Engines) -> LiveSession:
+    def open(
+        cls, assistant: Assistant, dialogue: Dialogue, loop: LiveLoop, captions: Captions, engines: Engines
+    ) -> LiveSession:
         """A session on the default microphone, speaker and terminal."""
         recogniser = engines.recogniser()
         return cls(
-            assistant, dialogue, loop, captions, recogniser,
-            sound=lambda s: SoundOut(engines.speaker(), lambda: dialogue.settings, s.on_spoken,
-                                     s.tell),
-            microphone=lambda s: Microphone(s.on_audio, s.on_microphone,
-                                            sample_rate=recogniser.sample_rate),
-            keyboard=lambda s: Keyboard(s.on_key_event))
+            assistant,
+            dialogue,
+            loop,
+            captions,
+            recogniser,
+            sound=lambda s: SoundOut(engines.speaker(), lambda: dialogue.settings, s.on_spoken, s.tell),
+            microphone=lambda s: Microphone(s.on_audio, s.on_microphone, sample_rate=recogniser.sample_rate),
+            keyboard=lambda s: Keyboard(s.on_key_event),
+        )
 
     # -- events from other threads ----------------------------------------------------------
 
@@ -275,7 +286,8 @@ class LiveSession:
             return []
         try:
             due = Scheduler(self.assistant.store, self.assistant.tz).run_pending(
-                datetime.now(self.assistant.tz))
+                datetime.now(self.assistant.tz)
+            )
         except AssistantError as err:
             _LOGGER.warning("reminder schedule not run: %s", err)
             return []
@@ -286,14 +298,18 @@ def cmd_listen(args: argparse.Namespace) -> int:
     """Run ``listen``: the live assistant until Ctrl-C (or the end of piped input)."""
     captions = Captions()
     captions.show("status", "Loading…")
+    quiet_alsa_messages()
     assistant = Assistant.load(args.content, args.home, args.tz)
     dialogue = assistant.new_dialogue()
     engines = Engines(args.stt, args.tts, vocabulary_of(assistant))
     engines.recogniser()
     engines.speaker()
-    config = LiveConfig(hands_free=bool(args.hands_free or args.wake), wake=args.wake,
-                        spoken_state=bool(args.spoken_state),
-                        sample_rate=engines.recogniser().sample_rate)
+    config = LiveConfig(
+        hands_free=bool(args.hands_free or args.wake),
+        wake=args.wake,
+        spoken_state=bool(args.spoken_state),
+        sample_rate=engines.recogniser().sample_rate,
+    )
     session = LiveSession.open(assistant, dialogue, LiveLoop(config), captions, engines)
     try:
         return session.run()

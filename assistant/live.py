@@ -145,11 +145,11 @@ def split_wake(heard: str, wake: str) -> str | None:
     # Allow one word before it ("hey", "OK") and recogniser slips ("assistance" for "assistant").
     for skip in (0, 1):
         for extra in (0, 1):
-            taken = words[skip:skip + len(wake_words) + extra]
+            taken = words[skip : skip + len(wake_words) + extra]
             if len(taken) < len(wake_words):
                 continue
             if fuzz.ratio(clean(" ".join(taken)), " ".join(wake_words)) >= WAKE_SCORE:
-                return " ".join(words[skip + len(taken):]).lstrip(" ,.!?:;")
+                return " ".join(words[skip + len(taken) :]).lstrip(" ,.!?:;")
     return None
 
 
@@ -181,8 +181,7 @@ class LiveLoop:
         self._held: list[tuple[str, str]] = []
         """(words, earcon) to say at the end of the current turn."""
 
-    def _new_collector(self, config: SegmenterConfig | None = None,
-                       prime: bool = True) -> UtteranceCollector:
+    def _new_collector(self, config: SegmenterConfig | None = None, prime: bool = True) -> UtteranceCollector:
         """A fresh collector that has already heard the background (the segmenter's first
         chunks set its idea of quiet, so they must not be the patient's first words)."""
         collector = UtteranceCollector(self.config.sample_rate, config or self.config.segmenter)
@@ -190,8 +189,13 @@ class LiveLoop:
             collector.feed(chunk)
         return collector
 
-    def _state(self, text: str) -> list[Action]:
-        return [Speak(text)] if self.config.spoken_state else []
+    def _state(self, text: str, now: float) -> list[Action]:
+        """A state said aloud (--spoken-state); the microphone is ignored until it has been said."""
+        self._ignore_until = now + EARCON_GUARD
+        if not self.config.spoken_state:
+            return []
+        self._ignore_until = float("inf")
+        return [Speak(text)]
 
     def greeting(self) -> str:
         """What is said when the assistant is ready."""
@@ -207,7 +211,18 @@ class LiveLoop:
         """Ready: greet, then announce what fell due while the assistant was off."""
         self._last_schedule = now
         self.phase = Phase.SPEAKING
-        return [ShowCaption("assistant", self.greeting()), Speak(self.greeting()), RunSchedule()]
+        return [
+            ShowCaption("status", self.key_help()),
+            ShowCaption("assistant", self.greeting()),
+            Speak(self.greeting()),
+            RunSchedule(),
+        ]
+
+    def key_help(self) -> str:
+        """The keys, shown once at the start."""
+        talk = "Just ask, or press Space or Enter" if self.config.hands_free else "Press Space or Enter"
+        stop = "any key or saying 'stop'" if self.config.hands_free else "any key"
+        return f"{talk} to talk. Stop me with {stop}. Press T to type a question. Ctrl+C quits."
 
     # -- keys and typing --------------------------------------------------------------------
 
@@ -223,8 +238,11 @@ class LiveLoop:
             return self._start_typing()
         self.phase = Phase.LISTENING
         self._collector = self._new_collector()
-        self._ignore_until = now + EARCON_GUARD
-        return [PlayEarcon("listening"), ShowCaption("status", "Listening…"), *self._state("I'm listening.")]
+        return [
+            PlayEarcon("listening"),
+            ShowCaption("status", "Listening…"),
+            *self._state("I'm listening.", now),
+        ]
 
     def _start_typing(self) -> list[Action]:
         self.phase = Phase.TYPING
@@ -257,8 +275,8 @@ class LiveLoop:
             self._remember_background(chunk)
         if self.phase is Phase.SPEAKING:
             return self._barge_in_audio(chunk) if self.config.hands_free else []
-        listening = self.phase is Phase.LISTENING and now >= self._ignore_until
-        if not (listening or (self.phase is Phase.IDLE and self.config.hands_free)):
+        listening = self.phase is Phase.LISTENING or (self.phase is Phase.IDLE and self.config.hands_free)
+        if not listening or now < self._ignore_until:
             return []
         event = self._collector.feed(chunk)
         if event is SegmentEvent.WAITING:
@@ -303,8 +321,7 @@ class LiveLoop:
             self._echo = None
         if self._barge_in is None:
             base = self.config.segmenter or SegmenterConfig()
-            short = replace(base, max_speech_ms=BARGE_IN_MAX_MS,
-                            end_silence_ms=min(base.end_silence_ms, 700))
+            short = replace(base, max_speech_ms=BARGE_IN_MAX_MS, end_silence_ms=min(base.end_silence_ms, 700))
             self._barge_in = self._new_collector(short)
         collector = self._barge_in
         if collector.feed(chunk) is not SegmentEvent.END:
@@ -349,7 +366,7 @@ class LiveLoop:
             if not rest:
                 self._woken = True
                 self.phase = Phase.IDLE
-                return [PlayEarcon("listening"), *self._state("Yes?")]
+                return [PlayEarcon("listening"), *self._state("Yes?", now)]
             text = rest
         self._woken = False
         self._thinking_since = now
@@ -370,6 +387,8 @@ class LiveLoop:
     def on_spoken(self, completed: bool, now: float) -> list[Action]:
         """Speech ended, played to the end or stopped."""
         if self.phase is not Phase.SPEAKING:
+            if self._ignore_until == float("inf"):
+                self._ignore_until = now + EARCON_GUARD  # a spoken state has been said: listen now
             return []
         self._now = now
         self._barge_in, self._echo = None, None
@@ -390,8 +409,12 @@ class LiveLoop:
         """Called a few times a second: the thinking earcon, and the schedule when idle."""
         if self.phase is Phase.THINKING and self._thinking_since is None:
             self._thinking_since = now
-        if (self.phase is Phase.THINKING and not self._thinking_told and self._thinking_since is not None
-                and now - self._thinking_since >= THINKING_EARCON_AFTER):
+        if (
+            self.phase is Phase.THINKING
+            and not self._thinking_told
+            and self._thinking_since is not None
+            and now - self._thinking_since >= THINKING_EARCON_AFTER
+        ):
             self._thinking_told = True
             return [PlayEarcon("thinking")]
         if self._idle() and (self._last_schedule is None or now - self._last_schedule >= SCHEDULE_EVERY):
@@ -429,8 +452,10 @@ class LiveLoop:
             message = "The microphone is working again. " + self.greeting().removeprefix("Hello, I'm ready. ")
             earcon = "listening"
         else:
-            message = (f"I can't hear you: {detail} You can type your question and press Enter; "
-                       "I'll keep trying the microphone.")
+            message = (
+                f"I can't hear you: {detail} You can type your question and press Enter; "
+                "I'll keep trying the microphone."
+            )
             earcon = "error"
         actions: list[Action] = [ShowCaption("status", message), TypeMode(not available)]
         self._held.append((message, earcon))

@@ -179,6 +179,7 @@ def test_hands_free_speech_is_heard_and_answered(assistant, harnesses) -> None:
     rng = np.random.default_rng(1)
     quiet = [np.zeros(1600, np.float32)] * 15
     talk = [(rng.standard_normal(1600) * 0.1).astype(np.float32) for _ in range(12)]
+    _wait_for(lambda: "[Ready]" in h.screen.getvalue())  # the greeting has been said
     for chunk in quiet + talk + quiet:
         h.session.on_audio(chunk)
     _wait_for(lambda: h.sound is not None and any("specialist" in s for s in h.sound.said()))

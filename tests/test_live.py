@@ -297,3 +297,13 @@ def test_a_line_typed_while_speaking_stops_the_speech_and_is_answered() -> None:
     assert loop.on_line("when can I drive", clock.now) == [StopSpeaking()]
     after = loop.on_spoken(False, clock.now)
     assert after[-1] == Respond("when can I drive") and loop.phase is Phase.THINKING
+
+
+def test_spoken_state_is_not_heard_as_the_question() -> None:
+    loop, clock = started(LiveConfig(spoken_state=True))
+    actions = loop.on_key("space", clock.now)
+    assert Speak("I'm listening.") in actions
+    assert clock.feed(loop, speech(1.0) + silence(1.5)) == []  # our own "I'm listening"
+    loop.on_spoken(True, clock.now)
+    clock.feed(loop, silence(0.5))
+    assert kinds(clock.feed(loop, speech(1.0) + silence(1.5))) == ["Transcribe", "PlayEarcon"]

@@ -99,7 +99,9 @@ def question_wavs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("questions")
     wavs = {}
     for name, text in (("drive", "When can I drive again?"),
-                       ("hospital", "How long will I be in hospital after the operation?")):
+                       ("hospital", "How long will I be in hospital after the operation?"),
+                       ("wound", "How do I look after my wound?"),
+                       ("stop", "Stop.")):
         wavs[name] = folder / f"{name}.wav"
         sf.write(wavs[name], render_speech(text, VOICES["piper"]), 16000)
     return wavs
@@ -152,3 +154,13 @@ def test_a_key_press_stops_the_speech(listener: Listener, virtual_audio: Virtual
     assert max(loudness) > 0.01, "nothing was heard before the key press"
     assert max(loudness[-2:]) < 0.001, f"still speaking after the key press: {loudness}"
     assert len(said.split()) > 12, "the answer was too short to show an interruption"
+
+
+def test_saying_stop_stops_the_speech_hands_free(listener: Listener, virtual_audio: VirtualAudio,  # noqa: F811
+                                                 question_wavs: dict[str, Path]) -> None:
+    virtual_audio.speak_into_mic(question_wavs["wound"])
+    listener.wait_for("Assistant:")
+    time.sleep(1.0)
+    virtual_audio.speak_into_mic(question_wavs["stop"])
+    listener.wait_for("[Stopped]", timeout=20)
+    listener.wait_for("[Ready]", timeout=10)
