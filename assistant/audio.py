@@ -70,8 +70,7 @@ def _soundfile_blocks(path: Path) -> tuple[int, int, Iterator[np.ndarray]] | Non
 
     def blocks() -> Iterator[np.ndarray]:
         try:
-            yield from sf.blocks(str(path), blocksize=blocksize, dtype="float32",
-                                   always_2d=True)
+            yield from sf.blocks(str(path), blocksize=blocksize, dtype="float32", always_2d=True)
         except (sf.LibsndfileError, RuntimeError) as err:
             raise AudioError(f"recording '{path}' is damaged ({err}): expected {ACCEPTED}") from err
 
@@ -159,8 +158,12 @@ def _paced(chunks: Iterable[np.ndarray], sample_rate: int) -> Iterator[np.ndarra
         yield chunk
 
 
-def file_chunks(path: str | Path, sample_rate: int = DEFAULT_RATE,
-                chunk_ms: int = DEFAULT_CHUNK_MS, realtime: bool = False) -> Iterator[np.ndarray]:
+def file_chunks(
+    path: str | Path,
+    sample_rate: int = DEFAULT_RATE,
+    chunk_ms: int = DEFAULT_CHUNK_MS,
+    realtime: bool = False,
+) -> Iterator[np.ndarray]:
     """Stream a recording as microphone-like chunks without holding the whole file.
 
     Raises:
@@ -183,19 +186,20 @@ def read_audio(path: str | Path, sample_rate: int = DEFAULT_RATE) -> AudioClip:
     samples = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
     if not len(samples):
         raise AudioError(f"recording '{path}' has no sound in it: expected {ACCEPTED}")
-    return AudioClip(np.clip(samples, -1.0, 1.0).astype(np.float32), sample_rate, source_rate,
-                     channels, path)
+    return AudioClip(np.clip(samples, -1.0, 1.0).astype(np.float32), sample_rate, source_rate, channels, path)
 
 
-def clip_chunks(clip: AudioClip, chunk_ms: int = DEFAULT_CHUNK_MS,
-                realtime: bool = False) -> Iterator[np.ndarray]:
+def clip_chunks(
+    clip: AudioClip, chunk_ms: int = DEFAULT_CHUNK_MS, realtime: bool = False
+) -> Iterator[np.ndarray]:
     """Yield a clip as the same chunks a microphone would, optionally at real-time pace."""
     chunks = _rechunk([clip.samples], max(1, clip.sample_rate * chunk_ms // 1000))
     return _paced(chunks, clip.sample_rate) if realtime else chunks
 
 
-def microphone_chunks(sample_rate: int = DEFAULT_RATE, chunk_ms: int = DEFAULT_CHUNK_MS,
-                      device: int | str | None = None) -> Iterator[np.ndarray]:
+def microphone_chunks(
+    sample_rate: int = DEFAULT_RATE, chunk_ms: int = DEFAULT_CHUNK_MS, device: int | str | None = None
+) -> Iterator[np.ndarray]:
     """Yield live microphone chunks until the caller stops iterating.
 
     Raises:
@@ -204,16 +208,20 @@ def microphone_chunks(sample_rate: int = DEFAULT_RATE, chunk_ms: int = DEFAULT_C
     try:
         import sounddevice as sd
     except OSError as err:
-        raise AudioError("no audio system: install PortAudio (Debian: libportaudio2) "
-                         "and check a microphone is connected") from err
+        raise AudioError(
+            "no audio system: install PortAudio (Debian: libportaudio2) and check a microphone is connected"
+        ) from err
     frames = max(1, sample_rate * chunk_ms // 1000)
     try:
-        stream = sd.InputStream(samplerate=sample_rate, channels=1, dtype="float32",
-                                blocksize=frames, device=device)
+        stream = sd.InputStream(
+            samplerate=sample_rate, channels=1, dtype="float32", blocksize=frames, device=device
+        )
         stream.start()
     except Exception as err:  # PortAudio reports a missing device as a bare PortAudioError
-        raise AudioError(f"no microphone (device {device or 'default'}): check one is "
-                         f"connected, switched on and not used by another program ({err})") from err
+        raise AudioError(
+            f"no microphone (device {device or 'default'}): check one is "
+            f"connected, switched on and not used by another program ({err})"
+        ) from err
     return _read_stream(stream, frames)
 
 
@@ -254,8 +262,8 @@ class SegmenterConfig:
 
     margin_db: float = 10.0
     """How far above the background a chunk must be to count as speech."""
-    min_speech_db: float = -55.0
-    """Anything quieter than this is never speech."""
+    min_speech_db: float = -60.0
+    """Speech cannot start quieter than this (once started, only the margin counts)."""
     start_ms: int = 200
     """Speech needed (not necessarily in a row) within ``start_window_ms`` to start."""
     start_window_ms: int = 500
@@ -270,8 +278,7 @@ class SegmenterConfig:
 class SpeechSegmenter:
     """Decide, chunk by chunk, when speech starts and ends; pure, no clock, no I/O."""
 
-    def __init__(self, sample_rate: int = DEFAULT_RATE,
-                 config: SegmenterConfig | None = None) -> None:
+    def __init__(self, sample_rate: int = DEFAULT_RATE, config: SegmenterConfig | None = None) -> None:
         self.sample_rate = sample_rate
         self.config = config or SegmenterConfig()
         self._levels: deque[tuple[float, int]] = deque()
@@ -288,8 +295,7 @@ class SpeechSegmenter:
 
     def is_speech_level(self, level: float) -> bool:
         """Whether a chunk this loud stands far enough above the background to be speech."""
-        return (level >= self.config.min_speech_db
-                and level >= self.floor_db() + self.config.margin_db)
+        return level >= self.config.min_speech_db and level >= self.floor_db() + self.config.margin_db
 
     def _remember_level(self, level: float, samples: int) -> None:
         # Minimum statistics: pauses between words bring the floor back down in speech,
@@ -309,6 +315,7 @@ class SpeechSegmenter:
         self._remember_level(level, len(chunk))
         speech = self.is_speech_level(level)
         return self._in_speech(speech, ms) if self.in_speech else self._waiting(speech, ms)
+
     @property
     def silence_ms(self) -> float:
         """Silence since the last speech chunk, once speech has started."""
@@ -328,8 +335,7 @@ class SpeechSegmenter:
     def _in_speech(self, speech: bool, ms: float) -> SegmentEvent:
         self.speech_ms += ms
         self._silence_ms = 0.0 if speech else self._silence_ms + ms
-        if (self._silence_ms >= self.config.end_silence_ms
-                or self.speech_ms >= self.config.max_speech_ms):
+        if self._silence_ms >= self.config.end_silence_ms or self.speech_ms >= self.config.max_speech_ms:
             self.ended = True
             return SegmentEvent.END
         return SegmentEvent.SPEECH

@@ -255,3 +255,12 @@ def test_a_click_does_not_start_speech():
     audio = np.zeros(2 * RATE, np.float32)
     audio[RATE:RATE + 400] = 0.8
     assert SegmentEvent.SPEECH not in _events(SpeechSegmenter(), audio)
+
+
+def test_soft_syllables_after_the_start_do_not_end_the_question():
+    rng = np.random.default_rng(6)
+    soft = (0.001 * rng.standard_normal(int(1.5 * RATE))).astype(np.float32)  # about -60 dBFS
+    audio = np.concatenate([np.zeros(RATE, np.float32), _speech_like(0.5, rng), soft,
+                            np.zeros(2 * RATE, np.float32)])
+    events = _events(SpeechSegmenter(), audio)
+    assert events.index(SegmentEvent.END) == pytest.approx(30 + 12, abs=2)
