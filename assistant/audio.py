@@ -295,7 +295,10 @@ class SpeechSegmenter:
 
     def is_speech_level(self, level: float) -> bool:
         """Whether a chunk this loud stands far enough above the background to be speech."""
-        return level >= self.config.min_speech_db and level >= self.floor_db() + self.config.margin_db
+        # A quiet speaker's softer syllables may fall below the start level; they must not
+        # count as the silence that ends the question.
+        loud_enough = self.in_speech or level >= self.config.min_speech_db
+        return loud_enough and level >= self.floor_db() + self.config.margin_db
 
     def _remember_level(self, level: float, samples: int) -> None:
         # Minimum statistics: pauses between words bring the floor back down in speech,
