@@ -54,6 +54,11 @@ _SYMBOLS = {
     "&": " and ", "+": " plus ", "=": " equals ", "@": " at ", "#": " ", "*": " ", "•": " ", "·": " ",
     "→": " to ", "×": " times ", "~": " about ",
 }
+_FRACTIONS = {
+    "½": "a half", "¼": "a quarter", "¾": "three quarters",
+    r"(?<![\d/])1/2(?![\d/])": "a half", r"(?<![\d/])1/4(?![\d/])": "a quarter",
+    r"(?<![\d/])3/4(?![\d/])": "three quarters",
+}
 # fmt: on
 
 _NUM = r"\d+(?:\.\d+)?"
@@ -239,6 +244,10 @@ def speakable(text: str) -> str:
     spoken = text.replace("\u2019", "'").replace("\u2018", "'")
     # Quotation marks are read aloud by some engines ("say it more"); apostrophes inside words stay.
     spoken = re.sub(r"(?<!\w)'|'(?!\w)|[\"“”]", "", spoken)
+    spoken = re.sub(r"(\d) ?(?=[½¼¾])", r"\1 and ", spoken)
+    spoken = re.sub(r"(?<!and )½ a\b", "half a", spoken)
+    for fraction, words in _FRACTIONS.items():
+        spoken = re.sub(fraction, words, spoken)
     for abbreviation, words in _ABBREVIATIONS.items():
         spoken = re.sub(abbreviation, words, spoken)
     spoken = spoken.replace("°", "°").replace("º", "°")

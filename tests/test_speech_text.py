@@ -119,6 +119,11 @@ def test_phone_numbers_read_in_groups_with_double(number: str, words: str) -> No
         ("Well done 👍 ✅!", "Well done!"),
         ("Tea & toast", "Tea and toast"),
         ("Walk/rest", "Walk or rest"),
+        ("Take ½ a tablet for 1½ hours.", "Take half a tablet for one and a half hours."),
+        (
+            "Eat 3/4 of it, not 1/2/2027.",
+            "Eat three quarters of it, not the first of February twenty twenty-seven.",
+        ),
     ],
 )
 def test_speakable_reads_as_a_british_person_would(written: str, spoken: str) -> None:

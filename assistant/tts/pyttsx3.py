@@ -177,9 +177,11 @@ class Pyttsx3Speaker(Speaker):
     def _worker(self) -> subprocess.Popen[str]:
         """A worker with its driver already loaded, replaced at once by a new spare."""
         with self._lock:
-            spare, self._spare = self._spare, _spawn_worker()
-        # A spare left idle exits by itself when this process ends (its stdin closes).
-        return spare if spare is not None and spare.poll() is None else _spawn_worker()
+            spare = self._spare
+            worker = spare if spare is not None and spare.poll() is None else _spawn_worker()
+            # A spare left idle exits by itself when this process ends (its stdin closes).
+            self._spare = _spawn_worker()
+        return worker
 
     @classmethod
     def load(cls, voice: str | None = None) -> Pyttsx3Speaker:
@@ -238,9 +240,10 @@ def _answer(
         try:
             return _next_message(proc, _lines(proc))
         except _WorkerHung:
-            _LOGGER.warning("system voice hung (attempt %d); starting a fresh one", attempt + 1)
-            proc = restart()
-            running.append(proc)
+            _LOGGER.warning("system voice hung (attempt %d of %d)", attempt + 1, MAX_RESTARTS + 1)
+            if attempt < MAX_RESTARTS:
+                proc = restart()
+                running.append(proc)
     raise SynthesisError(
         f"the system voice stopped responding {MAX_RESTARTS + 1} times; try --tts hibari or --tts piper"
     )

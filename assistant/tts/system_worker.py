@@ -13,6 +13,7 @@ import os
 import sys
 import time
 import wave
+from typing import Any
 
 SENTENCE_TIMEOUT_S = 6.0
 """A sentence takes well under a second (start-up included); this long means the driver hung."""
@@ -45,6 +46,26 @@ def _wait_for_wav(path: str) -> None:
     raise TimeoutError(f"no audio written to {path}")
 
 
+def _set_voice_and_rate(engine: Any, voice: str | None, wpm: int) -> None:
+    """Apply voice and rate now, so the sentence is said at the rate asked.
+
+    pyttsx3 queues property changes while its engine is "busy" (it is, after init); applied later,
+    together with the synthesis, espeak-ng said about one sentence in five at its default rate
+    (measured). Unblocking the queue first, and waiting for espeak-ng's own queue, fixed that.
+    """
+    engine.proxy.setBusy(False)
+    if voice:
+        engine.setProperty("voice", voice)
+    engine.setProperty("rate", wpm)
+    if sys.platform.startswith("linux"):
+        try:
+            from pyttsx3.drivers import _espeak
+
+            _espeak.Synchronize()
+        except (ImportError, AttributeError, OSError):
+            pass  # another driver: its properties apply at once
+
+
 def _worker_main() -> int:
     """Subprocess side: read one JSON request, answer on stdout one line per finished sentence."""
     # The drivers print to stdout from their own threads ("Audio saved to ..."), which could
@@ -62,9 +83,7 @@ def _worker_main() -> int:
             voices = [{"id": v.id, "name": v.name} for v in engine.getProperty("voices")]
             print("VOICES " + json.dumps(voices), file=protocol, flush=True)
             return 0
-        if request["voice"]:
-            engine.setProperty("voice", request["voice"])
-        engine.setProperty("rate", request["wpm"])
+        _set_voice_and_rate(engine, request["voice"], request["wpm"])
         for index, sentence in enumerate(request["sentences"], start=request["first"]):
             path = os.path.join(request["dir"], f"{index}.wav")
             engine.save_to_file(sentence, path)
