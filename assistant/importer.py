@@ -38,6 +38,9 @@ _DROP_HEADING = re.compile(
     r"date reviewed|next review.*|(page )?last (reviewed|updated).*|the language we use|"
     r"feedback|was this (page|information) (useful|helpful)\??|tell us what you think|"
     r"cookies?.*|you might also (like|be interested in)|see also)\W*", re.IGNORECASE)
+_PHRASE_ENDS = {"going", "coming", "that", "which", "who", "in", "into", "from", "passes", "to",
+                "for", "with", "on", "at", "is", "are", "was", "can", "will", "may", "might",
+                "you", "your", "if", "when", "where", "because", "so", "such"}
 _TERMINAL_HEADING = re.compile(
     r"(references|sources( used)?|bibliography|about (our|this) information|"
     r"how we (produce|write) our information)\W*", re.IGNORECASE)
@@ -133,9 +136,36 @@ def draft_sections(leaflet: Leaflet, fallback_title: str) -> list[_Draft]:
             drafts.append(current)
         elif block.kind == "end":
             current = current.parent or current
+        elif not skipping and current.parent is None and _is_item_list(block):
+            for item in block.items:  # items of several sentences each are topics of their own
+                child = _Draft(item_title(item), parent=current, blocks=[Block("paragraph", item)])
+                current.children.append(child)
+                drafts.append(child)
         elif not skipping:
             current.blocks.append(block)
     return drafts
+
+
+def _is_item_list(block: Block) -> bool:
+    return block.kind == "list" and sum(len(split_sentences(i)) > 1 for i in block.items) >= 2
+
+
+def item_title(item: str) -> str:
+    """A title for a list item: the name it gives itself, else its opening noun phrase.
+
+    "A small, flexible tube in your bladder. This is called a catheter." -> "Catheter";
+    "1 or more drainage tubes coming from your wound." -> "Drainage tubes".
+    """
+    words: list[str] = []
+    for word in split_sentences(item)[0].split():
+        if words and word.lower().strip(",") in _PHRASE_ENDS:
+            break
+        words.append(word)
+    lead = re.sub(r"^(?:an?|the|\d+ or more|some|one or more)\s+", "", " ".join(words[:6]),
+                  flags=re.IGNORECASE).rstrip(",.;:")
+    called = re.search(r"\bcalled (?:an? |the )?([^.,;]{3,40})", item)
+    name = called.group(1).strip() if called else lead
+    return name[:1].upper() + name[1:]
 
 
 def describe_section(sid: str, title: str, chunks: list[str], related: list[str],

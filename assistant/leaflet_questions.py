@@ -18,7 +18,7 @@ from assistant.leaflet_text_asks import (
     sentence_questions,
 )
 
-MAX_ASKS = 18
+MAX_ASKS = 20
 # Questions people ask about common leaflet topics, keyed by a word in the section's heading.
 TOPIC_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"pain|pain relief|painkillers", ("Will I be in pain?", "What pain relief will I have?")),
@@ -44,7 +44,7 @@ TOPIC_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 LAY_SWAPS = (("vacuuming", "hoovering"), ("alcohol", "a drink"), ("urine", "pee"),
              ("abdomen", "tummy"), ("incisions", "cuts"), ("laparoscopic", "keyhole"),
              ("painkillers", "tablets"), ("chemotherapy", "chemo"), ("operation", "op"),
-             ("liver resection", "liver operation"), ("anaesthetist", "anaesthetic doctor"),
+             ("liver resection", "the operation"), ("anaesthetist", "anaesthetic doctor"),
              ("intravenous infusion", "drip"), ("physiotherapist", "physio"),
              ("surgery", "operation"), ("resection", "operation"))
 _WHEN_VERBS = {"go", "move", "eat", "drink", "drive", "lift", "exercise", "shower", "bathe",
@@ -143,19 +143,20 @@ def heading_questions(title: str) -> list[str]:
     return asks
 
 
-def lay_variant(question: str) -> str | None:
-    """The question with its first leaflet word swapped for an everyday one, if it has one."""
+def lay_variants(question: str) -> list[str]:
+    """The question with one leaflet word swapped for an everyday one, for each it has."""
+    variants = []
     for word, lay in LAY_SWAPS:
         if re.search(rf"\b{word}\b", question, re.IGNORECASE):
-            return re.sub(rf"\b{word}\b", lay, question, count=1, flags=re.IGNORECASE)
-    return None
+            variants.append(re.sub(rf"\b{word}\b", lay, question, count=1, flags=re.IGNORECASE))
+    return variants[:2]
 
 
 def derive_asks(title: str, sentences: list[str]) -> list[str]:
     """At least two example questions for a section, heading ones first, without repeats."""
     text = " ".join(sentences)
     found = [*heading_questions(title), *named_questions(text), *sentence_questions(sentences)]
-    found += [v for v in map(lay_variant, found) if v]
+    found += [v for ask in found for v in lay_variants(ask)]
     seen: set[str] = set()
     asks: list[str] = []
     for ask in found:
