@@ -49,6 +49,8 @@ _ABBREVIATIONS = {
     r"\bvs\.?": "versus", r"\bno\.(?= ?\d)": "number", r"\bNHS\b": "N H S", r"\bGP\b": "G P",
     r"\bGPs\b": "G Ps", r"\bICU\b": "I C U", r"\bHDU\b": "H D U", r"\bCT\b": "C T",
     r"\bMRI\b": "M R I", r"\bIV\b": "I V", r"\bRFA\b": "R F A", r"\b24/7\b": "twenty-four seven",
+    r"\bTED\b": "T E D", r"\bPVE\b": "P V E", r"\bDVT\b": "D V T", r"\bPCA\b": "P C A",
+    r"\bITU\b": "I T U", r"\bPICC\b": "pick",
 }
 _SYMBOLS = {
     "&": " and ", "+": " plus ", "=": " equals ", "@": " at ", "#": " ", "*": " ", "•": " ", "·": " ",

@@ -115,6 +115,7 @@ def test_phone_numbers_read_in_groups_with_double(number: str, words: str) -> No
         ("About 1,500 people.", "About one thousand five hundred people."),
         ("See your GP, e.g. Dr Smith.", "See your G P, for example Doctor Smith."),
         ("Go to A&E.", "Go to A and E."),
+        ("Wear TED stockings after PVE.", "Wear T E D stockings after P V E."),
         ("Visit macmillan.org.uk for help.", "Visit macmillan dot org dot uk for help."),
         ("Well done 👍 ✅!", "Well done!"),
         ("Tea & toast", "Tea and toast"),
