@@ -136,7 +136,8 @@ def system_voices() -> list[SystemVoice]:
         proc.kill()
         proc.wait()
     if message.startswith("ERROR "):
-        raise SynthesisError(f"the system voices are not available: {message[6:]}")
+        hint = "; install espeak-ng (apt-get install espeak-ng)" if sys.platform.startswith("linux") else ""
+        raise SynthesisError(f"the system voices are not available: {message[6:]}{hint}")
     return [SystemVoice(v["id"], v["name"]) for v in json.loads(message[7:])]
 
 
