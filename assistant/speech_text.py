@@ -69,6 +69,8 @@ _EMERGENCY = re.compile(
     r"\b(999|111|112)\b(?![.,]\d)(?! ?(?:%|mm|cm|kg|mg|ml|g|days?|weeks?|hours?|people|patients)\b)"
 )
 _DATE_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_TIMES = re.compile(r"\b(\d+) ?x(?= (?:a|per|each|every|daily)\b)")
 _DATE_WORDS = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? (" + "|".join(_MONTHS) + r")(?: (\d{4}))?\b")
 _TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))? ?([ap])(?:m\b|\.m\.)|\b(\d{1,2}):(\d{2})\b", re.I)
 _RANGE = re.compile(rf"(?<![\d/])({_NUM}) ?(?:-|–|—|to) ?({_NUM})(?![\d/])")
@@ -223,7 +225,9 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_URL, _url_words),
     (_PHONE, lambda m: phone_number_words(m.group(0)) + ","),
     (_EMERGENCY, lambda m: " ".join(_DIGIT[d] for d in m.group(1))),
+    (_DATE_ISO, lambda m: _date_words(int(m.group(3)), int(m.group(2)), m.group(1))),
     (_DATE_NUMERIC, lambda m: _date_words(int(m.group(1)), int(m.group(2)), m.group(3))),
+    (_TIMES, lambda m: f"{m.group(1)} times"),
     (_DATE_WORDS, lambda m: _date_words(int(m.group(1)), _MONTHS.index(m.group(2)) + 1, m.group(3))),
     (_TIME, _time_words),
     (

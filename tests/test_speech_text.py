@@ -111,6 +111,8 @@ def test_phone_numbers_read_in_groups_with_double(number: str, words: str) -> No
         ("On 15/01/2027.", "On the fifteenth of January twenty twenty-seven."),
         ("Friday 15 January 2027", "Friday the fifteenth of January twenty twenty-seven"),
         ("On 3rd March.", "On the third of March."),
+        ("Due 2027-03-28.", "Due the twenty-eighth of March twenty twenty-seven."),
+        ("Take it 3x a day.", "Take it three times a day."),
         ("Your 2nd visit.", "Your second visit."),
         ("About 1,500 people.", "About one thousand five hundred people."),
         ("See your GP, e.g. Dr Smith.", "See your G P, for example Doctor Smith."),
