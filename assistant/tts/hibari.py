@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
 
-from assistant.errors import SynthesisError
+from assistant.errors import ModelFetchError, SynthesisError
 from assistant.tts.base import Speaker, SpeechAudio
 from assistant.tts.lexicon import HIBARI
 
@@ -45,7 +47,7 @@ def resolve_voice(voice: str | None) -> str:
         # The assistant runs offline, so a voice that is not in the package must be fetched first.
         raise SynthesisError(
             f"hibari voice {name!r} is not installed: fetch it once while online "
-            f"(hibari --voice {name} 'test' -o /dev/null) or copy its file into {cache_dir()}; "
+            f"(hibari --voice {name} 'test' -o test.wav) or copy its file into {cache_dir()}; "
             f"installed: {', '.join(n for n, ok in voices.items() if ok)}"
         )
     path: str = voice_path(name, download_missing=False)
@@ -84,3 +86,34 @@ class HibariSpeaker(Speaker):
         # hibari splits its input again at its own sentence ends; ours arrive one at a time.
         parts = list(self._engine.stream(sentence, speed=rate))
         return np.concatenate(parts) if parts else np.zeros(0, np.float32)
+
+
+def fetch_voice(name: str, source: str | None = None) -> Path:
+    """Install a hibari voice once, while online or from a file: ``models fetch hibari-<name>``.
+
+    ``source`` is a local copy of the voice's ``.onnx`` file or a URL (default: hibari's own
+    address). The file is checked against the sha256 in hibari's registry before it is used.
+
+    Raises:
+        ModelFetchError: unknown voice, download failed or the file does not match.
+    """
+    from hibari.voices import BASE_URL, VOICES, cache_dir, download, sha256_of
+
+    if name not in VOICES:
+        raise ModelFetchError(f"unknown hibari voice {name!r}: expected one of {', '.join(VOICES)}")
+    entry = VOICES[name]
+    if entry.get("bundled"):
+        return Path(resolve_voice(name))
+    dest = Path(cache_dir()) / entry["file"]
+    if source and not source.startswith(("http://", "https://")):
+        if not Path(source).is_file():
+            raise ModelFetchError(f"voice file {source} not found: expected hibari's {entry['file']}")
+        if sha256_of(source) != entry["sha256"]:
+            raise ModelFetchError(f"{source} is not hibari's {entry['file']} (its sha256 does not match)")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, dest)
+        return dest
+    try:
+        return Path(download(source or BASE_URL + entry["file"], str(dest), entry["sha256"]))
+    except (RuntimeError, OSError) as err:
+        raise ModelFetchError(f"cannot fetch hibari voice {name!r}: {err}") from err
