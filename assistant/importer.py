@@ -175,6 +175,7 @@ def describe_section(sid: str, title: str, chunks: list[str], related: list[str]
     own = text  # without its subsections' names, which belong to the subsections
     for child in child_titles:
         own = re.sub(re.escape(child), " ", own, flags=re.IGNORECASE)
+    own = re.sub(r"[^.:]*:[\s;]*\.", "", own)  # the lead-in whose list was those names
     sentences = [s for c in chunks for s in split_sentences(c)]
     first = sentences[0] if sentences else title
     summary = first if len(first.split()) <= 20 else title

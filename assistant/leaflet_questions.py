@@ -46,7 +46,8 @@ LAY_SWAPS = (("vacuuming", "hoovering"), ("alcohol", "a drink"), ("urine", "pee"
              ("painkillers", "tablets"), ("chemotherapy", "chemo"), ("operation", "op"),
              ("liver resection", "the operation"), ("anaesthetist", "anaesthetic doctor"),
              ("intravenous infusion", "drip"), ("physiotherapist", "physio"),
-             ("surgery", "operation"), ("resection", "operation"))
+             ("resection", "operation"), ("laparoscopy", "keyhole surgery"),
+             ("major", "big"))
 _WHEN_VERBS = {"go", "move", "eat", "drink", "drive", "lift", "exercise", "shower", "bathe",
                "wash", "work", "travel", "walk", "sleep", "return", "stop", "smoke"}
 _HOW_VERBS = {"cope", "manage", "deal", "live", "prepare", "care", "look", "look after",
@@ -148,14 +149,26 @@ def lay_variants(question: str) -> list[str]:
     variants = []
     for word, lay in LAY_SWAPS:
         if re.search(rf"\b{word}\b", question, re.IGNORECASE):
-            variants.append(re.sub(rf"\b{word}\b", lay, question, count=1, flags=re.IGNORECASE))
+            swapped = re.sub(rf"\b{word}\b", lay, question, count=1, flags=re.IGNORECASE)
+            variants.append(re.sub(r"\b(?:a|an|the) (the|a|an)\b", r"\1", swapped))
     return variants[:2]
+
+
+def _names_a_thing(heading: str) -> bool:
+    """True for a heading that is a noun phrase ("Laparoscopy"), not "Going home" or "Pain"."""
+    words = heading.lower().split()
+    return (0 < len(words) <= 5 and not words[0].endswith("ing") and words[0] not in _IMPERATIVES
+            and words[0] not in _TIME_WORDS | {"about", "your", "how", "what", "when", "why"}
+            and not heading.endswith("?"))
 
 
 def derive_asks(title: str, sentences: list[str]) -> list[str]:
     """At least two example questions for a section, heading ones first, without repeats."""
     text = " ".join(sentences)
-    found = [*heading_questions(title), *named_questions(text), *sentence_questions(sentences)]
+    subject = heading_forms(title)[0]
+    topic = lower_word(subject) if _names_a_thing(subject) else None
+    found = [*heading_questions(title), *named_questions(text),
+             *sentence_questions(sentences, topic)]
     found += [v for ask in found for v in lay_variants(ask)]
     seen: set[str] = set()
     asks: list[str] = []

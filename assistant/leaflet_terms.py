@@ -112,6 +112,11 @@ def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int) -> 
         if word not in STOPWORDS and len(word) > 2:
             terms.append(word)
     terms += re.findall(r"\b[A-Z]{2,5}\b", f"{title} {text}")
+    when = re.search(r"\b(before|after|during)\b (?:your |the )?(?:surgery|operation|treatment)", title,
+                     re.IGNORECASE)
+    if when:  # "Chemotherapy after surgery" and "... before surgery" differ only by this word
+        terms += [f"{when.group(1).lower()} {thing}" for thing in ("surgery", "the operation",
+                                                                   "the op", "my operation")]
     counts = Counter(w for w in _words(text) if w not in STOPWORDS | GENERIC and len(w) > 3)
     n = max(n_docs, 1)
     top = sorted(counts, key=lambda w: -counts[w] * math.log((n + 1) / (doc_freq[w] or 1)))[:8]

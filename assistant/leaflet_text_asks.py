@@ -28,6 +28,16 @@ _PURPOSE = re.compile(r"^(?:this|these|it|they) (?:is|are|will|can|helps?|gives?
 _THING = re.compile(r"\b(?:given|have|wear|need|be given|had) ((?:special |some |a |an )?"
                     r"[a-z-]+(?: [a-z-]+)?)(?= to| for| during| after| before| until| that|$)",
                     re.IGNORECASE)
+_TELL = re.compile(r"^(?:always )?(tell|call|contact|ask) (?:your|the) [a-z ,-]+? (?:if|when) "
+                   r"(.+)$", re.IGNORECASE)
+_IT_TAKES = re.compile(r"^it (?:may|can|will|usually|might|could) take (?:up to |about |around )?"
+                       r"[\w ]+? ((?:before|to|until) .+)$", re.IGNORECASE)
+_ADVANTAGE = re.compile(r"^the (?:main |biggest )?((?:dis)?advantage|benefit|risk)(s?) of "
+                        r"([a-z ]{3,40}?) (?:is|are)\b", re.IGNORECASE)
+_COPULA = re.compile(r"^([A-Z][a-z-]+(?: [a-z-]+){0,3}) (is|are) ((?:a|an|the|not|usually|"
+                     r"most) .+)$")
+_THIS = re.compile(r"\bthis (?:type of |kind of )?(?:operation|surgery|treatment|procedure)\b",
+                   re.IGNORECASE)
 _DURATION = re.compile(r"\s*\bfor (?:about |around |at least |up to |a |the |only )*(?:\d+|few|"
                        r"several|couple|first few|short)\b[^.;]*?\b(?:hours?|days?|weeks?|"
                        r"months?|time)\b.*$", re.IGNORECASE)
@@ -102,28 +112,62 @@ def _short(question: str) -> str | None:
     return question if 3 <= len(words) <= MAX_QUESTION_WORDS else None
 
 
-def invert(sentence: str) -> str | None:
-    """A yes/no question from a statement: "You will need painkillers" -> "Will I need painkillers?"."""
-    text = _bare(sentence)
+def _invert_you(text: str) -> str | None:
     you = _YOU.match(text)
-    if you:
-        aux = you.group("aux").lower().replace("'", "")
-        lead = {"can": "Can I", "cannot": "Can I", "cant": "Can I", "should": "Should I",
-                "must": "Do I need to", "need to": "Do I need to", "have to": "Do I need to",
-                "do not need to": "Do I need to", "dont need to": "Do I need to"}.get(aux, "Will I")
-        return _short(f"{lead} {patient_voice(you.group('rest'))}?")
+    if not you:
+        return None
+    aux = you.group("aux").lower().replace("'", "")
+    lead = {"can": "Can I", "cannot": "Can I", "cant": "Can I", "should": "Should I",
+            "must": "Do I need to", "need to": "Do I need to", "have to": "Do I need to",
+            "do not need to": "Do I need to", "dont need to": "Do I need to"}.get(aux, "Will I")
+    return f"{lead} {patient_voice(you.group('rest'))}?"
+
+
+def _invert_others(text: str) -> str | None:
     others = _OTHERS.match(text)
-    if others:
-        aux = {"may": "will", "might": "will"}.get(others.group("aux").lower(), others.group("aux"))
-        subject = patient_voice(lower_word(others.group("subj")))
-        return _short(f"{aux.capitalize()} {subject} {patient_voice(others.group('rest'))}?")
+    if not others:
+        return None
+    aux = {"may": "will", "might": "will"}.get(others.group("aux").lower(), others.group("aux"))
+    subject = patient_voice(lower_word(others.group("subj")))
+    return f"{aux.capitalize()} {subject} {patient_voice(others.group('rest'))}?"
+
+
+def _invert_there(text: str) -> str | None:
     there = _THERE.match(text)
-    if there:
-        aux = there.group("aux").lower().split()
-        lead = f"{aux[0].capitalize()} {there.group('subj').lower()}" + (" be" if len(aux) > 1 else "")
-        if aux[0] == "is" or aux[0] == "are":
-            lead = f"{aux[0].capitalize()} {there.group('subj').lower()}"
-        return _short(f"{lead} {patient_voice(there.group('rest'))}?")
+    if not there:
+        return None
+    aux = there.group("aux").lower().split()
+    subject = there.group("subj").lower()
+    lead = f"Could {subject} be" if len(aux) > 1 else f"{aux[0].capitalize()} {subject}"
+    rest = re.sub(r"^not (?:usually |always )?", "", there.group("rest"))
+    return f"{lead} {patient_voice(rest)}?"
+
+
+def _invert_other_forms(text: str) -> str | None:
+    """Instructions, "it may take ...", "the advantage of ..." and "X is Y" statements."""
+    tell = _TELL.match(text)
+    if tell:
+        return f"Who do I {tell.group(1).lower()} if {patient_voice(tell.group(2))}?"
+    takes = _IT_TAKES.match(text)
+    if takes:
+        return f"How long will it take {patient_voice(takes.group(1))}?"
+    gain = _ADVANTAGE.match(text)
+    if gain:
+        verb = "are" if gain.group(2) else "is"
+        return f"What {verb} the {gain.group(1).lower()}{gain.group(2)} of {gain.group(3)}?"
+    copula = _COPULA.match(text)
+    if copula and copula.group(1).split()[0].lower() not in ("this", "that", "these", "it"):
+        return f"{copula.group(2).capitalize()} {lower_word(copula.group(1))} {copula.group(3)}?"
+    return None
+
+
+def invert(sentence: str) -> str | None:
+    """A question from a statement: "You will need painkillers" -> "Will I need painkillers?"."""
+    text = _bare(sentence)
+    for form in (_invert_you, _invert_others, _invert_there, _invert_other_forms):
+        question = form(text)
+        if question:
+            return _short(question)
     return None
 
 
@@ -141,8 +185,14 @@ def _follow_ups(sentence: str, question: str) -> list[str]:
     return asks
 
 
-def sentence_questions(sentences: list[str]) -> list[str]:
-    """Questions answered by each sentence, with "why"/"what for" from purpose sentences."""
+def sentence_questions(sentences: list[str], topic: str | None = None) -> list[str]:
+    """Questions answered by each sentence, with "why"/"what for" from purpose sentences.
+
+    "This operation" / "this type of surgery" in a question becomes ``topic`` (the
+    section's subject, when its heading names one).
+    """
+    if topic:
+        sentences = [_THIS.sub(topic, s) for s in sentences]
     asks: list[str] = []
     previous: tuple[str, str] | None = None
     for sentence in sentences:
