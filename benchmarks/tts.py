@@ -23,8 +23,9 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import AssistantError
+from assistant.settings import MAX_RATE, MIN_RATE
 from assistant.speech_text import speakable
-from assistant.tts import ENGINES, load_speaker
+from assistant.tts import DEFAULT_ENGINE, ENGINES, load_speaker
 from assistant.tts.lexicon import MEDICAL_WORDS
 
 _LOGGER = logging.getLogger(__name__)
@@ -104,8 +105,8 @@ def _transcribe(model: Any, samples: np.ndarray, rate: int) -> str:
     return " ".join(s.text.strip() for s in segments)
 
 
-def bench_engine(name: str, texts: list[str], whisper: Any) -> dict[str, Any]:
-    """Figures for one engine over ``texts``."""
+def bench_engine(name: str, texts: list[str], whisper: Any, rate: float = 1.0) -> dict[str, Any]:
+    """Figures for one engine over ``texts`` at speaking ``rate``."""
     started = time.perf_counter()
     speaker = load_speaker(name)
     load_s = time.perf_counter() - started
@@ -117,7 +118,7 @@ def bench_engine(name: str, texts: list[str], whisper: Any) -> dict[str, Any]:
     for text in texts:
         started = time.perf_counter()
         parts = []
-        for part in speaker.synthesize(text):
+        for part in speaker.synthesize(text, rate=rate):
             if not parts:
                 first_ms.append((time.perf_counter() - started) * 1000)
             parts.append(part)
@@ -155,6 +156,13 @@ def run(quick: bool = False) -> dict[str, Any]:
             results[name] = bench_engine(name, texts, whisper)
         except AssistantError as err:
             results[name] = {"error": str(err)}
+    # "slower" and "faster" must stay intelligible too: the default voice at the two extremes.
+    for rate in (MIN_RATE, MAX_RATE):
+        try:
+            figures = bench_engine(DEFAULT_ENGINE, texts, whisper, rate)
+            results[f"{DEFAULT_ENGINE}@{rate}"] = figures
+        except AssistantError as err:
+            results[f"{DEFAULT_ENGINE}@{rate}"] = {"error": str(err)}
     return results
 
 
@@ -169,13 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=2))
         return 0
     print(f"{results['texts']} answers, {results['words']} words")
-    for name in ENGINES:
+    for name in [*ENGINES, f"{DEFAULT_ENGINE}@{MIN_RATE}", f"{DEFAULT_ENGINE}@{MAX_RATE}"]:
         figures = results[name]
         if "error" in figures:
-            print(f"{name:8s} not available: {figures['error']}")
+            print(f"{name:12s} not available: {figures['error']}")
             continue
         print(
-            f"{name:8s} WER {figures['round_trip_wer']:.1%}  RTF {figures['real_time_factor']:.3f}  "
+            f"{name:12s} WER {figures['round_trip_wer']:.1%}  RTF {figures['real_time_factor']:.3f}  "
             f"first audio p50 {figures['first_audio_ms_p50']} ms p95 {figures['first_audio_ms_p95']} ms  "
             f"load {figures['load_s']} s  medical words heard {figures['medical_words_heard']}"
         )
