@@ -29,11 +29,20 @@ _NO_DEVICE_HELP = (
 class OutputStream(Protocol):
     """The part of ``sounddevice.OutputStream`` the player uses (a fake in tests)."""
 
-    def start(self) -> None: ...
-    def write(self, data: np.ndarray) -> Any: ...
-    def abort(self) -> None: ...
-    def stop(self) -> None: ...
-    def close(self) -> None: ...
+    def start(self) -> None:
+        """Begin output."""
+
+    def write(self, data: np.ndarray) -> Any:
+        """Queue frames (shape (n, 1) float32), blocking while the device buffer is full."""
+
+    def abort(self) -> None:
+        """Stop at once, dropping queued frames."""
+
+    def stop(self) -> None:
+        """Stop after the queued frames have played."""
+
+    def close(self) -> None:
+        """Release the device."""
 
 
 StreamOpener = Callable[[int], OutputStream]
