@@ -140,3 +140,51 @@ def test_transcribe_file_reports_bad_input_as_audio_error(tmp_path):
     bad.write_text("not audio")
     with pytest.raises(AudioError, match="notes.wav"):
         transcribe_file(ScriptedRecogniser(), bad)
+
+
+class _CountingWhisper:
+    """Stands in for WhisperRecogniser in the early-decode bookkeeping."""
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+
+    def transcribe_samples(self, samples: np.ndarray) -> tuple[str, float]:
+        self.calls.append(len(samples))
+        return f"{len(samples)} samples", 0.9
+
+
+def _feed(early, buffer, audio: np.ndarray, paced: bool) -> None:  # type: ignore[no-untyped-def]
+    from assistant.audio import SegmentEvent
+
+    for i in range(0, len(audio), 1600):
+        if buffer.add(audio[i:i + 1600]) is SegmentEvent.SPEECH:
+            early.consider(buffer, paced)
+
+
+def test_early_decode_starts_at_a_live_pause_and_is_voided_when_speech_goes_on():
+    from assistant.stt.base import UtteranceBuffer
+    from assistant.stt.whisper import _EarlyDecode
+
+    fake = _CountingWhisper()
+    buffer = UtteranceBuffer(RATE)
+    early = _EarlyDecode(fake)  # type: ignore[arg-type]
+    question = _question_like()
+    _feed(early, buffer, question[: int(2.0 * RATE)], paced=True)  # speech, then a pause
+    assert early.result() is not None and len(fake.calls) == 1  # waits for the background job
+    _feed(early, buffer, question[RATE // 2: int(1.5 * RATE)], paced=True)  # the speaker goes on
+    assert early.result() is None
+    _feed(early, buffer, np.zeros(RATE // 2, np.float32), paced=True)
+    result = early.result()
+    assert result is not None and len(fake.calls) == 2
+    assert result[0] == f"{fake.calls[-1]} samples"
+
+
+def test_no_early_decode_when_a_file_is_read_at_once():
+    from assistant.stt.base import UtteranceBuffer
+    from assistant.stt.whisper import _EarlyDecode
+
+    fake = _CountingWhisper()
+    buffer = UtteranceBuffer(RATE)
+    early = _EarlyDecode(fake)  # type: ignore[arg-type]
+    _feed(early, buffer, _question_like(), paced=False)
+    assert fake.calls == [] and early.result() is None
