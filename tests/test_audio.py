@@ -264,3 +264,27 @@ def test_soft_syllables_after_the_start_do_not_end_the_question():
                             np.zeros(2 * RATE, np.float32)])
     events = _events(SpeechSegmenter(), audio)
     assert events.index(SegmentEvent.END) == pytest.approx(30 + 12, abs=2)
+
+
+def test_formats_libsndfile_cannot_read_go_through_pyav(tmp_path):
+    av = pytest.importorskip("av", reason="PyAV comes with faster-whisper")
+    from fractions import Fraction
+
+    rate, audio = 44100, tone(1.0, 44100)
+    path = tmp_path / "voice-note.m4a"
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("aac", rate=rate)
+        stream.layout = "stereo"
+        for i in range(0, len(audio), 1024):
+            block = audio[i:i + 1024]
+            frame = av.AudioFrame.from_ndarray(np.stack([block, block]), format="fltp",
+                                               layout="stereo")
+            frame.sample_rate, frame.pts, frame.time_base = rate, i, Fraction(1, rate)
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    clip = read_audio(path)
+    assert (clip.source_rate, clip.channels) == (rate, 2)
+    assert abs(clip.seconds - 1.0) < 0.1
+    assert abs(dominant_frequency(clip.samples, RATE) - 440.0) < 3.0
