@@ -18,7 +18,7 @@ from assistant.leaflet_text_asks import (
     sentence_questions,
 )
 
-MAX_ASKS = 20
+MAX_ASKS = 24
 # Questions people ask about common leaflet topics, keyed by a word in the section's heading.
 TOPIC_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"pain|pain relief|painkillers", ("Will I be in pain?", "What pain relief will I have?")),
@@ -47,7 +47,8 @@ LAY_SWAPS = (("vacuuming", "hoovering"), ("alcohol", "a drink"), ("urine", "pee"
              ("liver resection", "the operation"), ("anaesthetist", "anaesthetic doctor"),
              ("intravenous infusion", "drip"), ("physiotherapist", "physio"),
              ("resection", "operation"), ("laparoscopy", "keyhole surgery"),
-             ("major", "big"))
+             ("major", "big"),
+             ("admitted to hospital", "go into hospital"))
 _WHEN_VERBS = {"go", "move", "eat", "drink", "drive", "lift", "exercise", "shower", "bathe",
                "wash", "work", "travel", "walk", "sleep", "return", "stop", "smoke"}
 _HOW_VERBS = {"cope", "manage", "deal", "live", "prepare", "care", "look", "look after",

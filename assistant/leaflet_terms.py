@@ -77,6 +77,7 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"stages?|staged|second operation", ("two operations", "two goes", "twice")),
     (r"legs|deep-breathing|breathing exercises", ("move my legs", "wiggle", "breathing")),
     (r"too much", ("overdose", "too much")),
+    (r"admitted", ("go in", "go into hospital", "come in", "admitted")),
     (r"specialist|consultant|surgeon", ("consultant", "specialist", "surgeon")),
 )
 def _words(text: str) -> list[str]:

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import re
 
-MAX_QUESTION_WORDS = 16
+MAX_QUESTION_WORDS = 18
 _OBJECT_YOU = re.compile(
     r"\b(to|help|helps|give|gives|given|tell|show|encourage|for|with|ask|let|get|check|see|meet|"
     r"support|monitor|advise|contact|about|into|on|at|from|remind|take|call|offer|offers|send|"
     r"put|keep|allow|make|want|invite|visit|treat|told|asked|than)\s+you\b", re.IGNORECASE)
 _SUBJECT = (r"(?P<subj>they|(?:your|the|a|an) [a-z-]+(?: (?:or|and) [a-z-]+)?(?: [a-z-]+)?|"
-            r"nurses|doctors|surgeons)")
+            r"nurses|doctors|surgeons|(?:most |some |many )?people)")
+_PRESENT = re.compile(r"^(?P<subj>they|(?:most |some |many )?people|(?:the|your) [a-z-]+) (?:usually |sometimes |often |also |normally )?"
+                      r"(?P<verb>[a-z]+) (?P<rest>.+)$", re.IGNORECASE)
+_NOT_VERBS = frozenset("will can may might should must is are was were had do does did not also "
+                       "who which that".split())
 _OTHERS = re.compile(rf"^{_SUBJECT} (?P<aux>will|can|may|might|should) (?:usually |also |often |"
                      r"normally |then )?(?P<rest>.+)$", re.IGNORECASE)
 _YOU = re.compile(r"^you (?P<aux>will|can|may|might|should|must|usually|often|also|only|"
-                  r"need to|have to|do not need to|don't need to|cannot|can't)\b (?:usually |also |"
+                  r"need to|have to|do not need to|don't need to|cannot|can't|have|get|need|feel)\b (?:usually |also |"
                   r"often |only |normally |then )?(?P<rest>.+)$", re.IGNORECASE)
 _THERE = re.compile(r"^(?P<subj>there|it) (?P<aux>is|are|may be|can be|might be) (?P<rest>.+)$",
                     re.IGNORECASE)
@@ -98,9 +102,12 @@ def heading_forms(title: str) -> list[str]:
 
 
 def _bare(sentence: str) -> str:
-    """A sentence without brackets, final punctuation or a leading "So"/"And"."""
+    """A sentence without brackets, final punctuation, a leading "So", "This means" or a short
+    opening phrase of time or place ("For the first few days, ...")."""
     text = re.sub(r"\s*\([^)]*\)", "", sentence).strip().rstrip(".!?:;")
-    return re.sub(r"^(?:so|and|but|also),? ", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:so|and|but|also|this means(?: that)?),? ", "", text, flags=re.IGNORECASE)
+    return re.sub(r"^(?:in|for|after|during|at|before|sometimes|usually|often)\b[^,]{0,40}, ", "",
+                  text, flags=re.IGNORECASE)
 
 
 def _short(question: str) -> str | None:
@@ -119,7 +126,9 @@ def _invert_you(text: str) -> str | None:
     aux = you.group("aux").lower().replace("'", "")
     lead = {"can": "Can I", "cannot": "Can I", "cant": "Can I", "should": "Should I",
             "must": "Do I need to", "need to": "Do I need to", "have to": "Do I need to",
-            "do not need to": "Do I need to", "dont need to": "Do I need to"}.get(aux, "Will I")
+            "do not need to": "Do I need to", "dont need to": "Do I need to",
+            "have": "Will I have", "get": "Will I get", "need": "Will I need",
+            "feel": "Will I feel"}.get(aux, "Will I")
     return f"{lead} {patient_voice(you.group('rest'))}?"
 
 
@@ -161,10 +170,27 @@ def _invert_other_forms(text: str) -> str | None:
     return None
 
 
+def _invert_present(text: str) -> str | None:
+    """ "The surgeon makes small cuts" -> "Does the surgeon make small cuts?"."""
+    present = _PRESENT.match(text)
+    if not present or present.group("verb").lower() in _NOT_VERBS:
+        return None
+    subject, verb = lower_word(present.group("subj")), present.group("verb").lower()
+    plural = subject == "they" or subject.endswith("people") or subject.endswith("s")
+    if not plural:
+        if not verb.endswith("s") or verb.endswith("ss"):
+            return None
+        verb = "have" if verb == "has" else (
+            verb[:-2] if verb.endswith(("shes", "ches", "sses", "xes", "oes")) else verb[:-1])
+    lead = "Do" if plural else "Does"
+    return f"{lead} {patient_voice(subject)} {verb} {patient_voice(present.group('rest'))}?"
+
+
 def invert(sentence: str) -> str | None:
     """A question from a statement: "You will need painkillers" -> "Will I need painkillers?"."""
     text = _bare(sentence)
-    for form in (_invert_you, _invert_others, _invert_there, _invert_other_forms):
+    for form in (_invert_you, _invert_others, _invert_there, _invert_other_forms,
+                 _invert_present):
         question = form(text)
         if question:
             return _short(question)
