@@ -159,7 +159,7 @@ def run(quick: bool = False) -> dict[str, Any]:
     # "slower" and "faster" must stay intelligible too: the default voice at the two extremes.
     for rate in (MIN_RATE, MAX_RATE):
         try:
-            figures = bench_engine(DEFAULT_ENGINE, texts, whisper, rate)
+            figures = bench_engine(DEFAULT_ENGINE, texts[::3], whisper, rate)  # a third: time
             results[f"{DEFAULT_ENGINE}@{rate}"] = figures
         except AssistantError as err:
             results[f"{DEFAULT_ENGINE}@{rate}"] = {"error": str(err)}
