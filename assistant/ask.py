@@ -94,8 +94,9 @@ def _run_turn(dialogue: Dialogue, engines: Engines, kind: str, value: str, now: 
     reply = dialogue.respond(heard, now)
     timings["match"] = (time.perf_counter() - start) * 1000
     if speak and reply.say:
+        speaker = engines.speaker()  # loaded (once) before the clock starts
         start = time.perf_counter()
-        first = next(iter(engines.speaker().synthesize(reply.say, rate=dialogue.settings.rate,
+        first = next(iter(speaker.synthesize(reply.say, rate=dialogue.settings.rate,
                                                        volume=dialogue.settings.volume)), None)
         timings["tts_first_audio"] = (time.perf_counter() - start) * 1000 if first is not None else 0.0
     if realtime and kind == "audio":
