@@ -152,7 +152,7 @@ def lay_variants(question: str) -> list[str]:
         if re.search(rf"\b{word}\b", question, re.IGNORECASE):
             swapped = re.sub(rf"\b{word}\b", lay, question, count=1, flags=re.IGNORECASE)
             variants.append(re.sub(r"\b(?:a|an|the) (the|a|an)\b", r"\1", swapped))
-    return variants[:2]
+    return variants[:3]
 
 
 def _names_a_thing(heading: str) -> bool:

@@ -16,7 +16,7 @@ _OBJECT_YOU = re.compile(
     r"put|keep|allow|make|want|invite|visit|treat|told|asked|than)\s+you\b", re.IGNORECASE)
 _SUBJECT = (r"(?P<subj>they|(?:your|the|a|an) [a-z-]+(?: (?:or|and) [a-z-]+)?(?: [a-z-]+)?|"
             r"nurses|doctors|surgeons|(?:most |some |many )?people)")
-_PRESENT = re.compile(r"^(?P<subj>they|(?:most |some |many )?people|(?:the|your) [a-z-]+) (?:usually |sometimes |often |also |normally )?"
+_PRESENT = re.compile(r"^(?P<subj>they|it|(?:most |some |many )?people|(?:the|your) [a-z-]+) (?:usually |sometimes |often |also |normally )?"
                       r"(?P<verb>[a-z]+) (?P<rest>.+)$", re.IGNORECASE)
 _NOT_VERBS = frozenset("will can may might should must is are was were had do does did not also "
                        "who which that".split())
@@ -34,6 +34,8 @@ _THING = re.compile(r"\b(?:given|have|wear|need|be given|had) ((?:special |some 
                     re.IGNORECASE)
 _TELL = re.compile(r"^(?:always )?(tell|call|contact|ask) (?:your|the) [a-z ,-]+? (?:if|when) "
                    r"(.+)$", re.IGNORECASE)
+_DONE_BY = re.compile(r"^(?:it|this|the operation|the surgery) is (?:usually )?(?:done|carried out|"
+                      r"performed) by ", re.IGNORECASE)
 _IT_TAKES = re.compile(r"^it (?:may|can|will|usually|might|could) take (?:up to |about |around )?"
                        r"[\w ]+? ((?:before|to|until) .+)$", re.IGNORECASE)
 _ADVANTAGE = re.compile(r"^the (?:main |biggest )?((?:dis)?advantage|benefit|risk)(s?) of "
@@ -106,7 +108,8 @@ def _bare(sentence: str) -> str:
     opening phrase of time or place ("For the first few days, ...")."""
     text = re.sub(r"\s*\([^)]*\)", "", sentence).strip().rstrip(".!?:;")
     text = re.sub(r"^(?:so|and|but|also|this means(?: that)?),? ", "", text, flags=re.IGNORECASE)
-    return re.sub(r"^(?:in|for|after|during|at|before|sometimes|usually|often)\b[^,]{0,40}, ", "",
+    return re.sub(r"^(?:in|for|after|during|at|before|while|once|when|sometimes|usually|often)\b"
+                  r"[^,]{0,40}, ", "",
                   text, flags=re.IGNORECASE)
 
 
@@ -154,6 +157,9 @@ def _invert_there(text: str) -> str | None:
 
 def _invert_other_forms(text: str) -> str | None:
     """Instructions, "it may take ...", "the advantage of ..." and "X is Y" statements."""
+    done = _DONE_BY.match(text)
+    if done:
+        return "Who does the operation?"
     tell = _TELL.match(text)
     if tell:
         return f"Who do I {tell.group(1).lower()} if {patient_voice(tell.group(2))}?"
