@@ -134,7 +134,7 @@ def decode(data: bytes, path: Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("cp1252", errors="replace")
     sample = text[:20000]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > len(sample) / 100 or sample.count("\ufffd") > len(sample) / 50:
