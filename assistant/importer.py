@@ -76,7 +76,8 @@ def draft_groups(draft: _Draft, proper: set[str]) -> list[list[str]]:
                 items = list(nxt.items)
             else:
                 items = [c.title for c in draft.children]
-            groups = [sentences[:-1], *list_groups(sentences[-1], items, proper)]
+            spoken_list = list_groups(sentences[-1], items, proper)
+            groups = [sentences[:-1] + spoken_list[0], *spoken_list[1:]] if spoken_list else []
         for group in groups:
             if any(group):
                 chunks.append(chunk_group([s for s in group if s]))
