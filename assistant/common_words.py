@@ -39,4 +39,7 @@ would wrong yeah year years yes yet you young your yours yourself
 horrible terrible awful nasty uncomfortable annoying silly stupid weird strange funny odd
 phone phoning ring rang computer laptop internet email law inlaw mate missus
 places place thing things bits bit lot
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty hundred thousand first second third fourth fifth
+half quarter dozen couple
 """.split())
