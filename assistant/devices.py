@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.audio import level_dbfs
 from assistant.earcons import earcon
 from assistant.errors import AssistantError, AudioError
 from assistant.playback import Player, StreamOpener, open_device_stream
@@ -100,6 +101,7 @@ class Microphone:
         self._last_chunk = 0.0
         self._closing = threading.Event()
         self._warned = False
+        self._chunks = 0
 
     def open(self) -> str | None:
         """Start recording; None if it works, else what to tell the patient."""
@@ -130,7 +132,11 @@ class Microphone:
 
     def _callback(self, indata: np.ndarray, frames: int, timing: Any, status: Any) -> None:
         self._last_chunk = time.monotonic()
-        self._on_chunk(np.array(indata[:, 0], dtype=np.float32))
+        chunk = np.array(indata[:, 0], dtype=np.float32)
+        self._chunks += 1
+        if self._chunks % 50 == 0 and _LOGGER.isEnabledFor(logging.DEBUG):
+            _LOGGER.debug("microphone: %d chunks, now %.1f dBFS", self._chunks, level_dbfs(chunk))
+        self._on_chunk(chunk)
 
     def watch(self) -> None:
         """Start the thread that notices a vanished microphone and brings it back."""

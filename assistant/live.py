@@ -401,6 +401,7 @@ class LiveLoop:
             return self.on_line(self._typed.pop(0), self._now)
         if self._held:
             return self._announce()
+        self._last_schedule = self._now
         return [ShowCaption("status", "Ready"), RunSchedule()]
 
     # -- reminders and the clock ------------------------------------------------------------

@@ -36,8 +36,8 @@ def missing_tools() -> list[str]:
 
 
 def _script(run: Path, cookie: Path, socket: Path) -> str:
+    # The socket comes last: a client connecting earlier would get whatever source existed then.
     return "\n".join([
-        f"load-module module-native-protocol-unix auth-anonymous=1 auth-cookie={cookie} socket={socket}",
         f"load-module module-null-sink sink_name={SPEAKER} rate=48000 channels=2 norewinds=1 "
         "sink_properties=device.description=VirtualSpeaker",
         f"load-module module-null-sink sink_name={MIC_FEED} rate=16000 channels=1 norewinds=1 "
@@ -46,6 +46,7 @@ def _script(run: Path, cookie: Path, socket: Path) -> str:
         "source_properties=device.description=VirtualMic",
         f"set-default-sink {SPEAKER}",
         f"set-default-source {MIC}",
+        f"load-module module-native-protocol-unix auth-anonymous=1 auth-cookie={cookie} socket={socket}",
         "",
     ])
 
@@ -80,6 +81,11 @@ class VirtualAudio:
         audio = cls(root, env, process)
         audio.wait_ready()
         return audio
+
+    def restart(self) -> None:
+        """Start the daemon again after ``stop``, at the same socket (a device coming back)."""
+        started = VirtualAudio.start(self.root)
+        self.env, self.process = started.env, started.process
 
     def pactl(self, *args: str) -> str:
         """Run pactl against this daemon; its output."""

@@ -3,7 +3,9 @@
 The question is rendered with Piper, played into the virtual microphone, and what the assistant
 says on the virtual speaker is captured, transcribed with the whisper recogniser and checked
 for the answer's key facts. A key press, sent through a pseudo-terminal as a patient would type
-it, must cut the speech short.
+it, and "stop" said into the microphone must each cut the speech short; a key starts listening as
+in push-to-talk; and when the sound system goes away and comes back, the assistant says so and
+carries on. One ``listen`` process serves the whole module (about a minute in all).
 """
 
 from __future__ import annotations
@@ -164,3 +166,27 @@ def test_saying_stop_stops_the_speech_hands_free(listener: Listener, virtual_aud
     virtual_audio.speak_into_mic(question_wavs["stop"])
     listener.wait_for("[Stopped]", timeout=20)
     listener.wait_for("[Ready]", timeout=10)
+
+
+def test_a_key_starts_listening_as_push_to_talk_does(listener: Listener, virtual_audio: VirtualAudio,  # noqa: F811
+                                                    question_wavs: dict[str, Path]) -> None:
+    listener.press(b"\r")
+    listener.wait_for("[Listening", timeout=10)
+    time.sleep(0.5)  # after the listening earcon
+    virtual_audio.speak_into_mic(question_wavs["drive"])
+    assert "drive" in clean(listener.wait_for("You:"))
+    listener.press(b" ")  # and stop the answer, so the next test starts quiet
+    listener.wait_for("[Ready]", timeout=20)
+
+
+def test_sound_devices_that_vanish_and_come_back(listener: Listener, virtual_audio: VirtualAudio,  # noqa: F811
+                                                 question_wavs: dict[str, Path]) -> None:
+    virtual_audio.stop()  # the sound system goes away: microphone and speaker with it
+    lost = listener.wait_for("[I can't hear you", timeout=20)
+    assert "microphone" in lost and "type your question" in lost.lower()
+    virtual_audio.restart()
+    listener.wait_for("[The microphone is working again", timeout=60)
+    listener.wait_for("[Ready]", timeout=30)
+    virtual_audio.speak_into_mic(question_wavs["drive"])
+    assert "drive" in clean(listener.wait_for("You:"))
+    listener.wait_for("[Ready]", timeout=30)
