@@ -9,14 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import tempfile
 import time
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from assistant.app import cache_dir, content_folders
-from assistant.content import load_library
+from assistant.content import Library, load_library
 from assistant.dialogue import Dialogue
 from assistant.embeddings import Embedder
 from assistant.evaluation import evaluate, load_eval
@@ -26,6 +27,7 @@ from assistant.settings import Settings
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = ("eval_dev.tsv", "eval_holdout.tsv", "eval_unseen.tsv")
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_9ab7bde8cbb6c729.txt"
 
 
 def run(quick: bool = False) -> dict[str, Any]:
@@ -41,15 +43,31 @@ def run(quick: bool = False) -> dict[str, Any]:
                                    Weights(ask_embed=0.7, chunk_embed=0.3, fuzz=0, terms=0, unfamiliar=0)),
         "combined (shipped)": Matcher(library, embedder, cache_dir(), DEFAULT_WEIGHTS),
     }
+    imported = _imported_seed_library()
+    if imported is not None:
+        variants["imported seed pack"] = Matcher(imported, embedder, None, DEFAULT_WEIGHTS)
     results: dict[str, Any] = {"embedding_model_load_ms": round(load_ms), "sets": {}}
     for name in SETS[:1] if quick else SETS:
         rows = load_eval(DATA / name)
         per_variant = {}
         for label, matcher in variants.items():
-            result = evaluate(rows, lambda m=matcher: Dialogue(library, m, Settings()), NOW)
+            result = evaluate(rows, lambda m=matcher: Dialogue(m.library, m, Settings()), NOW)
             per_variant[label] = result.figures()
         results["sets"][name] = per_variant
     return results
+
+
+def _imported_seed_library() -> Library | None:
+    """The seed leaflet imported with no hand edits, when ../shared/seed is beside the project."""
+    if not SEED.exists():
+        return None
+    from assistant.importer import build_pack
+    from assistant.leaflet_parse import read_leaflet
+    from assistant.pack_files import write_pack
+
+    out = Path(tempfile.mkdtemp(prefix="seed-pack-")) / "pack"
+    write_pack(build_pack(read_leaflet(SEED), date.today()), out)
+    return load_library([out])
 
 
 def format_table(result: dict[str, Any]) -> str:
