@@ -1,7 +1,7 @@
-"""The live assistant's sound devices: a microphone that comes back, and speech out that can stop.
+"""The live assistant's microphone, which comes back when it vanishes, and what sound devices share.
 
-Both keep running when a device vanishes: they say so once, retry with back-off, and say once
-more when it works again. PortAudio lists devices only when it starts, so before a retry it is
+A vanished device is told once, retried with back-off, and told once more when it works again
+(``assistant.sound_out`` does the same for speech). PortAudio lists devices only when it starts, so before a retry it is
 restarted, but only while no stream is open (restarting would break a working one).
 """
 
@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import queue
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from assistant.audio import level_dbfs
-from assistant.earcons import earcon
-from assistant.errors import AssistantError, AudioError
-from assistant.playback import Player, StreamOpener, open_device_stream
-from assistant.settings import Settings
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -31,17 +26,18 @@ STALL_SECONDS = 2.0
 """A microphone that delivers nothing for this long has gone."""
 MIC_ADVICE = "check that it is plugged in and switched on, and that no other program is using it"
 
-SPEAKER_ADVICE = (
-    "check that speakers or headphones are connected and switched on, and that the "
-    "sound system (PulseAudio or PipeWire) is running."
-)
-
-_PORTAUDIO = threading.Lock()
+PORTAUDIO_LOCK = threading.Lock()
+"""Held while PortAudio opens a stream or restarts: never both at once."""
 _ALSA_HANDLER = ctypes.CFUNCTYPE(
     None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
 )
 _keep_alive: list[object] = []
 _streams = {"input": False, "output": False}
+
+
+def mark_stream(kind: str, is_open: bool) -> None:
+    """Record that an "input" or "output" stream is open, so PortAudio is not restarted under it."""
+    _streams[kind] = is_open
 
 
 def quiet_alsa_messages() -> None:
@@ -68,7 +64,7 @@ def back_off(failures: int) -> float:
 
 def restart_portaudio() -> None:
     """Make PortAudio list devices afresh, if no stream is open (else leave it alone)."""
-    with _PORTAUDIO:
+    with PORTAUDIO_LOCK:
         if any(_streams.values()):
             return
         try:
@@ -108,7 +104,7 @@ class Microphone:
         try:
             import sounddevice as sd
 
-            with _PORTAUDIO:
+            with PORTAUDIO_LOCK:
                 stream = sd.InputStream(
                     samplerate=self.sample_rate,
                     channels=1,
@@ -118,7 +114,7 @@ class Microphone:
                     callback=self._callback,
                 )
                 stream.start()
-                _streams["input"] = True
+                mark_stream("input", True)
         except Exception as err:  # PortAudioError, or OSError without the PortAudio library
             # Said once; the retries every few seconds would otherwise fill the terminal.
             log = _LOGGER.debug if self._warned else _LOGGER.warning
@@ -168,174 +164,9 @@ class Microphone:
                 stream.close()
             except Exception as err:  # the device is already gone
                 _LOGGER.debug("closing the microphone: %s", err)
-        _streams["input"] = False
+        mark_stream("input", False)
 
     def close(self) -> None:
         """Stop recording and the watch thread."""
         self._closing.set()
         self._close_stream()
-
-
-def _device_opener() -> StreamOpener:
-    def opener(rate: int) -> Any:
-        with _PORTAUDIO:
-            return open_device_stream()(rate)
-
-    return opener
-
-
-class SoundOut:
-    """Plays earcons and speech one after another on its own thread; ``stop()`` ends speech at once."""
-
-    def __init__(
-        self,
-        speaker: Any,
-        settings: Callable[[], Settings],
-        on_spoken: Callable[[bool], None],
-        tell: Callable[[str], None],
-        player: Player | None = None,
-    ) -> None:
-        self._speaker = speaker
-        self._settings = settings
-        self._on_spoken = on_spoken
-        self._tell = tell
-        self._player = player or Player(_device_opener())
-        self._jobs: queue.Queue[tuple[int, str, str | None, str | None] | None] = queue.Queue()
-        self._generation = 0
-        self._failures = 0
-        self._retry_at = 0.0
-        self._idle = threading.Event()
-        self._idle.set()
-        self._thread = threading.Thread(target=self._run, name="sound-out", daemon=True)
-        self._thread.start()
-
-    @property
-    def working(self) -> bool:
-        """False while the output device is missing."""
-        return self._failures == 0
-
-    def earcon(self, name: str) -> None:
-        """Queue an earcon."""
-        self._idle.clear()
-        self._jobs.put((self._generation, "earcon", name, None))
-
-    def say(self, text: str, earcon_name: str | None = None) -> None:
-        """Queue words (after an optional earcon); ``on_spoken`` follows exactly once."""
-        self._idle.clear()
-        self._jobs.put((self._generation, "say", earcon_name, text))
-
-    def stop(self) -> None:
-        """Stop what is playing and drop what is queued (their ``on_spoken`` say not completed)."""
-        self._generation += 1
-        self._player.stop()
-
-    def stop_if_speaking(self) -> None:
-        """Stop speech if any is playing (safe from any thread)."""
-        if self._player.playing:
-            self.stop()
-
-    def wait_until_quiet(self, timeout: float = 600.0) -> None:
-        """Block until everything queued has been played (or dropped)."""
-        self._idle.wait(timeout)
-
-    def close(self) -> None:
-        """Stop playing and end the thread."""
-        self.stop()
-        self._jobs.put(None)
-
-    def _run(self) -> None:
-        while True:
-            job = self._jobs.get()
-            if job is None:
-                return
-            generation, kind, name, text = job
-            completed = generation == self._generation and self._play(generation, name, text)
-            if kind == "say":
-                self._on_spoken(completed)
-            if self._jobs.empty():
-                self._idle.set()
-
-    def _play(self, generation: int, earcon_name: str | None, text: str | None) -> bool:
-        """Play one job; True if played to the end. A missing device is told once, then retried."""
-        if self._failures and time.monotonic() < self._retry_at:
-            return True  # nothing can be heard; the caption has been shown
-        if self._failures:
-            restart_portaudio()
-        settings = self._settings()
-        try:
-            _streams["output"] = True
-            done = self._player.play_all(
-                _prefetched(self._sounds(earcon_name, text, settings), lambda: generation == self._generation)
-            )
-        except AssistantError as err:
-            return self._failed(err)
-        finally:
-            _streams["output"] = False
-        if self._failures:
-            self._failures = 0
-            self._tell("Sound is working again.")
-        return done and generation == self._generation
-
-    def _failed(self, err: AssistantError) -> bool:
-        if isinstance(err, AudioError):
-            self._failures += 1
-            self._retry_at = time.monotonic() + back_off(self._failures)
-            if self._failures == 1:
-                _LOGGER.warning("sound output: %s", err)
-                self._tell(
-                    f"No sound: {SPEAKER_ADVICE} Answers are shown on the screen until it works again."
-                )
-        else:
-            _LOGGER.warning("could not speak: %s", err)
-        return True
-
-    def _sounds(
-        self, earcon_name: str | None, text: str | None, settings: Settings
-    ) -> Iterator[tuple[np.ndarray, int]]:
-        if earcon_name:
-            samples, rate = earcon(earcon_name)
-            yield samples * np.float32(settings.volume), rate
-        if text:
-            for part in self._speaker.synthesize(text, rate=settings.rate, volume=settings.volume):
-                yield part.samples, part.sample_rate
-
-
-def _prefetched(
-    sounds: Iterator[tuple[np.ndarray, int]], current: Callable[[], bool], depth: int = 2
-) -> Iterator[tuple[np.ndarray, int]]:
-    """Synthesise the next sentences while this one plays, so there is no gap between them."""
-    ready: queue.Queue[tuple[np.ndarray, int] | BaseException | None] = queue.Queue(maxsize=depth)
-
-    def produce() -> None:
-        try:
-            for sound in sounds:
-                if not _offer(ready, sound, current):
-                    return
-            _offer(ready, None, current)
-        except BaseException as err:  # handed to the player's thread, which raises it
-            _offer(ready, err, current)
-
-    threading.Thread(target=produce, name="synthesis", daemon=True).start()
-    while True:
-        try:
-            item = ready.get(timeout=0.05)
-        except queue.Empty:
-            if not current():
-                return  # stopped: the producer may have given up without a last item
-            continue
-        if item is None or not current():
-            return
-        if isinstance(item, BaseException):
-            raise item
-        yield item
-
-
-def _offer(ready: queue.Queue[Any], item: Any, current: Callable[[], bool]) -> bool:
-    """Put ``item`` when there is room; False (dropped) once the speech was stopped."""
-    while current():
-        try:
-            ready.put(item, timeout=0.1)
-            return True
-        except queue.Full:
-            continue
-    return False

@@ -25,14 +25,14 @@ from assistant.app import Assistant
 from assistant.ask import Engines
 from assistant.ask import _vocabulary as vocabulary_of  # shared with ask; see the lead
 from assistant.captions import Captions
-from assistant.devices import Microphone, SoundOut, quiet_alsa_messages
+from assistant.devices import Microphone, quiet_alsa_messages
+from assistant.sound_out import SoundOut
 from assistant.dialogue import Dialogue, Reply
 from assistant.errors import AssistantError
 from assistant.keys import InputClosed, Keyboard, KeyPress, TypedLine
-from assistant.live import (
+from assistant.live import LiveConfig, LiveLoop
+from assistant.live_actions import (
     Action,
-    LiveConfig,
-    LiveLoop,
     PlayEarcon,
     Respond,
     RunSchedule,

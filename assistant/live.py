@@ -17,21 +17,33 @@ Policies:
 from __future__ import annotations
 
 import logging
-from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from enum import Enum
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from assistant import phrases
-from assistant.audio import SegmenterConfig, SegmentEvent, SpeechSegmenter, level_dbfs
+from assistant.audio import SegmenterConfig, SegmentEvent
 from assistant.commands import Command, parse_command
 from assistant.dialogue import Reply
-from assistant.normalise import clean
-from assistant.utterance import UtteranceCollector
+from assistant.live_actions import (
+    Action,
+    PlayEarcon,
+    Respond,
+    RunSchedule,
+    ShowCaption,
+    Speak,
+    StopSpeaking,
+    Transcribe,
+    TypeMode,
+)
+from assistant.utterance import Background, BargeIn
+from assistant.wake import split_wake
 
 _LOGGER = logging.getLogger(__name__)
+
+__all__ = ["Action", "LiveConfig", "LiveLoop", "Phase", "PlayEarcon", "Respond", "RunSchedule",
+           "ShowCaption", "Speak", "StopSpeaking", "Transcribe", "TypeMode", "split_wake"]
 
 THINKING_EARCON_AFTER = 1.0
 """Seconds of thinking before the "thinking" earcon tells the patient it is still working."""
@@ -39,15 +51,9 @@ SCHEDULE_EVERY = 15.0
 """Seconds between runs of the reminder schedule while idle."""
 EARCON_GUARD = 0.35
 """Seconds of microphone ignored after a key press, so the listening earcon is not heard as speech."""
-BARGE_IN_MAX_MS = 2500
-"""Longest utterance checked for "stop" while speaking; longer sound is the assistant's own echo."""
 EARLY_AFTER_MS = 400
 """A pause this long starts recognition early; if it becomes the end of the question, the words
 are ready sooner (the end itself needs the segmenter's longer silence)."""
-WAKE_SCORE = 80.0
-"""How closely (0-100) the first words must match the wake phrase."""
-BACKGROUND_CHUNKS = 10
-"""Chunks of recent quiet (~1 s) a new utterance collector hears first, to learn the background."""
 TYPE_KEY = "t"
 """Key that switches to typing a question."""
 
@@ -63,67 +69,6 @@ class Phase(Enum):
 
 
 @dataclass(frozen=True)
-class PlayEarcon:
-    """Play a short earcon (non-blocking)."""
-
-    name: str
-
-
-@dataclass(frozen=True)
-class Speak:
-    """Say words, after an optional earcon; ``on_spoken`` is called when done or stopped."""
-
-    text: str
-    earcon: str | None = None
-
-
-@dataclass(frozen=True)
-class ShowCaption:
-    """Show a caption: who is "you", "assistant" or "status"."""
-
-    who: str
-    text: str
-
-
-@dataclass(frozen=True)
-class StopSpeaking:
-    """Stop the speech now."""
-
-
-@dataclass(frozen=True)
-class Transcribe:
-    """Recognise one utterance; ``on_transcript`` gets the words back."""
-
-    samples: np.ndarray = field(compare=False)
-    barge_in: bool = False
-    """True for an utterance heard while speaking (only "stop" counts)."""
-    early: bool = False
-    """True for the words so far, during a pause: the question may not be over."""
-
-
-@dataclass(frozen=True)
-class Respond:
-    """Ask the dialogue for a reply to what was heard; ``on_reply`` gets it."""
-
-    heard: str
-
-
-@dataclass(frozen=True)
-class RunSchedule:
-    """Run the reminder schedule now; ``on_announcements`` gets what fell due."""
-
-
-@dataclass(frozen=True)
-class TypeMode:
-    """Read typed lines (True) or single key presses (False) from the terminal."""
-
-    on: bool
-
-
-Action = PlayEarcon | Speak | ShowCaption | StopSpeaking | Transcribe | Respond | RunSchedule | TypeMode
-
-
-@dataclass(frozen=True)
 class LiveConfig:
     """How the live loop behaves, from the command line."""
 
@@ -136,23 +81,6 @@ class LiveConfig:
     segmenter: SegmenterConfig | None = None
 
 
-def split_wake(heard: str, wake: str) -> str | None:
-    """The words after the wake phrase if ``heard`` starts with it (loosely), else None."""
-    wake_words = clean(wake).split()
-    words = heard.split()
-    if not wake_words:
-        return heard
-    # Allow one word before it ("hey", "OK") and recogniser slips ("assistance" for "assistant").
-    for skip in (0, 1):
-        for extra in (0, 1):
-            taken = words[skip : skip + len(wake_words) + extra]
-            if len(taken) < len(wake_words):
-                continue
-            if fuzz.ratio(clean(" ".join(taken)), " ".join(wake_words)) >= WAKE_SCORE:
-                return " ".join(words[skip + len(taken) :]).lstrip(" ,.!?:;")
-    return None
-
-
 class LiveLoop:
     """The live assistant's state machine; every method returns the actions to carry out."""
 
@@ -160,16 +88,13 @@ class LiveLoop:
         self.config = config
         self.phase = Phase.IDLE
         self.microphone = True
-        self._background: deque[np.ndarray] = deque(maxlen=BACKGROUND_CHUNKS)
-        self._quiet = SpeechSegmenter(config.sample_rate, config.segmenter)
-        """Tells background from speech for ``_background``."""
-        self._collector = self._new_collector()
-        self._barge_in: UtteranceCollector | None = None
+        self._background = Background(config.sample_rate, config.segmenter)
+        self._collector = self._background.collector()
+        self._barge_in = BargeIn(self._background)
         self._early: tuple[int, str | None] | None = None
         """Early recognition: (speech chunks it covers, its words once known)."""
         self._early_sent = self._early_got = 0
         self._awaiting_early = False
-        self._echo: SpeechSegmenter | None = None
         self._ignore_until = 0.0
         self._thinking_since: float | None = None
         self._thinking_told = False
@@ -180,14 +105,6 @@ class LiveLoop:
         self._now = 0.0
         self._held: list[tuple[str, str]] = []
         """(words, earcon) to say at the end of the current turn."""
-
-    def _new_collector(self, config: SegmenterConfig | None = None, prime: bool = True) -> UtteranceCollector:
-        """A fresh collector that has already heard the background (the segmenter's first
-        chunks set its idea of quiet, so they must not be the patient's first words)."""
-        collector = UtteranceCollector(self.config.sample_rate, config or self.config.segmenter)
-        for chunk in self._background if prime else ():
-            collector.feed(chunk)
-        return collector
 
     def _state(self, text: str, now: float) -> list[Action]:
         """A state said aloud (--spoken-state); the microphone is ignored until it has been said."""
@@ -237,7 +154,7 @@ class LiveLoop:
         if key == TYPE_KEY or not self.microphone:
             return self._start_typing()
         self.phase = Phase.LISTENING
-        self._collector = self._new_collector()
+        self._collector = self._background.collector()
         return [
             PlayEarcon("listening"),
             ShowCaption("status", "Listening…"),
@@ -272,9 +189,10 @@ class LiveLoop:
     def on_audio(self, chunk: np.ndarray, now: float) -> list[Action]:
         """A chunk from the microphone (~100 ms)."""
         if self.phase in (Phase.IDLE, Phase.TYPING):
-            self._remember_background(chunk)
+            self._background.remember(chunk)
         if self.phase is Phase.SPEAKING:
-            return self._barge_in_audio(chunk) if self.config.hands_free else []
+            heard = self._barge_in.feed(chunk) if self.config.hands_free else None
+            return [] if heard is None else [Transcribe(heard, barge_in=True)]
         listening = self.phase is Phase.LISTENING or (self.phase is Phase.IDLE and self.config.hands_free)
         if not listening or now < self._ignore_until:
             return []
@@ -297,7 +215,7 @@ class LiveLoop:
 
     def _end_of_speech(self) -> list[Action]:
         collector, early = self._collector, self._early
-        self._collector, self._early = self._new_collector(), None
+        self._collector, self._early = self._background.collector(), None
         self.phase = Phase.THINKING
         self._thinking_since, self._thinking_told = None, False
         if early is None or early[0] != collector.speech_chunks:
@@ -306,31 +224,6 @@ class LiveLoop:
             self._awaiting_early = True  # nothing was said since: its words are the question
             return [PlayEarcon("heard")]
         return [PlayEarcon("heard"), *self._heard(early[1], self._now)]
-
-    def _remember_background(self, chunk: np.ndarray) -> None:
-        """Keep recent quiet chunks (never speech) for priming the next collector."""
-        level = level_dbfs(chunk)
-        self._quiet.process(chunk)
-        if not self._quiet.is_speech_level(level):
-            self._background.append(chunk)
-
-    def _barge_in_audio(self, chunk: np.ndarray) -> list[Action]:
-        if self._echo is not None:
-            if self._echo.is_speech_level(level_dbfs(chunk)):
-                return []  # still the long sound that was not "stop"
-            self._echo = None
-        if self._barge_in is None:
-            base = self.config.segmenter or SegmenterConfig()
-            short = replace(base, max_speech_ms=BARGE_IN_MAX_MS, end_silence_ms=min(base.end_silence_ms, 700))
-            self._barge_in = self._new_collector(short)
-        collector = self._barge_in
-        if collector.feed(chunk) is not SegmentEvent.END:
-            return []
-        self._barge_in = None
-        if collector.segmenter.speech_ms >= BARGE_IN_MAX_MS:
-            self._echo = collector.segmenter  # too long for "stop": most likely our own voice
-            return []
-        return [Transcribe(collector.samples(), barge_in=True)]
 
     def on_transcript(self, text: str, barge_in: bool, now: float, early: bool = False) -> list[Action]:
         """What the recogniser heard in an utterance (``early``: during a pause in it)."""
@@ -391,7 +284,7 @@ class LiveLoop:
                 self._ignore_until = now + EARCON_GUARD  # a spoken state has been said: listen now
             return []
         self._now = now
-        self._barge_in, self._echo = None, None
+        self._barge_in = BargeIn(self._background)
         actions: list[Action] = [] if completed else [ShowCaption("status", "Stopped")]
         return actions + self._turn_over()
 
@@ -461,6 +354,6 @@ class LiveLoop:
         actions: list[Action] = [ShowCaption("status", message), TypeMode(not available)]
         self._held.append((message, earcon))
         if self.phase in (Phase.IDLE, Phase.LISTENING, Phase.TYPING):
-            self._collector = self._new_collector()
+            self._collector = self._background.collector()
             return actions + self._announce()
         return actions  # said at the end of this turn

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+from dataclasses import replace
 
 import numpy as np
 
@@ -17,6 +18,10 @@ from assistant.audio import SegmenterConfig, SegmentEvent, SpeechSegmenter, leve
 _LOGGER = logging.getLogger(__name__)
 
 LEAD_IN_MS = 600
+BACKGROUND_CHUNKS = 10
+"""Chunks of recent quiet (~1 s) a new collector hears first, to learn the background."""
+BARGE_IN_MAX_MS = 2500
+"""Longest utterance checked for "stop" while speaking; longer sound is the assistant's own echo."""
 
 
 class UtteranceCollector:
@@ -57,3 +62,60 @@ class UtteranceCollector:
     def samples(self) -> np.ndarray:
         """The utterance so far, lead-in included."""
         return np.concatenate(self._speech) if self._speech else np.zeros(0, np.float32)
+
+
+class Background:
+    """Recent quiet from the microphone (never speech), heard first by every new collector.
+
+    The segmenter's first chunks set its idea of quiet, so they must not be the patient's first
+    words: a collector primed with the room's background hears the question from its start.
+    """
+
+    def __init__(self, sample_rate: int, config: SegmenterConfig | None = None,
+                 chunks: int = BACKGROUND_CHUNKS) -> None:
+        self.sample_rate = sample_rate
+        self.config = config
+        self._quiet = SpeechSegmenter(sample_rate, config)
+        self._chunks: deque[np.ndarray] = deque(maxlen=chunks)
+
+    def remember(self, chunk: np.ndarray) -> None:
+        """Keep the chunk if it is quiet for this room."""
+        self._quiet.process(chunk)
+        if not self._quiet.is_speech_level(level_dbfs(chunk)):
+            self._chunks.append(chunk)
+
+    def collector(self, config: SegmenterConfig | None = None) -> UtteranceCollector:
+        """A new collector that has already heard the background."""
+        collector = UtteranceCollector(self.sample_rate, config or self.config)
+        for chunk in self._chunks:
+            collector.feed(chunk)
+        return collector
+
+
+class BargeIn:
+    """Short utterances heard while the assistant speaks, for "stop"; long sound is its own echo."""
+
+    def __init__(self, background: Background, max_ms: int = BARGE_IN_MAX_MS) -> None:
+        base = background.config or SegmenterConfig()
+        self._config = replace(base, max_speech_ms=max_ms, end_silence_ms=min(base.end_silence_ms, 700))
+        self._background = background
+        self._max_ms = max_ms
+        self._collector: UtteranceCollector | None = None
+        self._echo: SpeechSegmenter | None = None
+
+    def feed(self, chunk: np.ndarray) -> np.ndarray | None:
+        """The samples of a short utterance that just ended, else None."""
+        if self._echo is not None:
+            if self._echo.is_speech_level(level_dbfs(chunk)):
+                return None  # still the long sound that was not "stop"
+            self._echo = None
+        if self._collector is None:
+            self._collector = self._background.collector(self._config)
+        collector = self._collector
+        if collector.feed(chunk) is not SegmentEvent.END:
+            return None
+        self._collector = None
+        if collector.segmenter.speech_ms >= self._max_ms:
+            self._echo = collector.segmenter  # too long for "stop": most likely our own voice
+            return None
+        return collector.samples()
