@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from assistant import phrases
 from assistant.commands import Command
@@ -23,7 +22,6 @@ from assistant.live import (
     StopSpeaking,
     Transcribe,
     TypeMode,
-    split_wake,
 )
 
 RATE = 16000
@@ -162,18 +160,6 @@ def test_push_to_talk_with_nothing_heard_says_so_after_its_earcon() -> None:
     assert loop.on_transcript("", False, clock.now) == [ShowCaption("you", "(nothing heard)"), Respond("")]
     said = loop.on_reply(Reply("unknown", phrases.DIDNT_CATCH, confidence=0.0), clock.now)
     assert Speak(phrases.DIDNT_CATCH, earcon="didnt_catch") in said
-
-
-@pytest.mark.parametrize("heard, wake, rest", [
-    ("Assistant, when can I drive?", "assistant", "when can I drive?"),
-    ("hey assistant when can I drive", "assistant", "when can I drive"),
-    ("OK assistance how long in hospital", "assistant", "how long in hospital"),
-    ("hello helper", "hello helper", ""),
-    ("when can I drive", "assistant", None),
-    ("I asked the assistant about it", "assistant", None),
-])
-def test_split_wake(heard: str, wake: str, rest: str | None) -> None:
-    assert split_wake(heard, wake) == rest
 
 
 def test_wake_phrase_alone_then_the_question() -> None:

@@ -11,7 +11,6 @@ carries on. One ``listen`` process serves the whole module (about a minute in al
 from __future__ import annotations
 
 import os
-import pty
 import queue
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import soundfile as sf
 from assistant.normalise import clean
 from tests.audio_devices import VirtualAudio, virtual_audio  # noqa: F401 - a fixture
 
+pty = pytest.importorskip("pty", reason="the key-press tests drive a POSIX pseudo-terminal")
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [pytest.mark.engine, pytest.mark.audio_device]
 
