@@ -54,6 +54,9 @@ EARCON_GUARD = 0.35
 EARLY_AFTER_MS = 400
 """A pause this long starts recognition early; if it becomes the end of the question, the words
 are ready sooner (the end itself needs the segmenter's longer silence)."""
+QUESTION_END_MS = 700
+"""A pause this long ends the question early when the recogniser heard a whole question (its words
+end with "?"); any other pause must last the segmenter's full end silence (1.2 s), for slow speakers."""
 TYPE_KEY = "t"
 """Key that switches to typing a question."""
 
@@ -207,11 +210,20 @@ class LiveLoop:
         collector = self._collector
         if self._early is not None and self._early[0] != collector.speech_chunks:
             self._early = None
-        if self._early is not None or collector.quiet_ms < EARLY_AFTER_MS:
+        if self._early is not None:
+            return self._end_of_speech() if self._question_over() else []
+        if collector.quiet_ms < EARLY_AFTER_MS:
             return []
         self._early = (collector.speech_chunks, None)
         self._early_sent += 1
         return [Transcribe(collector.samples(), early=True)]
+
+    def _question_over(self) -> bool:
+        """A shorter pause ends the question when its words so far are a whole question."""
+        early = self._early
+        return (early is not None and early[1] is not None and early[1].rstrip().endswith("?")
+                and early[0] == self._collector.speech_chunks
+                and self._collector.quiet_ms >= QUESTION_END_MS)
 
     def _end_of_speech(self) -> list[Action]:
         collector, early = self._collector, self._early
@@ -240,6 +252,8 @@ class LiveLoop:
                 return self._heard(text, now)
             if self._early is not None and self._early[1] is None:
                 self._early = (self._early[0], text)
+                if self.phase is Phase.LISTENING and self._question_over():
+                    return self._end_of_speech()
             return []
         if self.phase is not Phase.THINKING:
             return []

@@ -12,6 +12,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,17 @@ def _device_opener() -> StreamOpener:
     return opener
 
 
+@dataclass
+class _Job:
+    """One earcon or answer waiting to be played; its sounds are being made already."""
+
+    generation: int
+    says: bool
+    """True for words (``on_spoken`` follows), False for an earcon alone."""
+    done: threading.Event
+    sounds: Iterator[tuple[np.ndarray, int]] = iter(())
+
+
 class SoundOut:
     """Plays earcons and speech one after another on its own thread; ``stop()`` ends speech at once."""
 
@@ -54,7 +66,7 @@ class SoundOut:
         self._on_spoken = on_spoken
         self._tell = tell
         self._player = player or Player(_device_opener())
-        self._jobs: queue.Queue[tuple[int, str, str | None, str | None] | None] = queue.Queue()
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
         self._generation = 0
         self._failures = 0
         self._retry_at = 0.0
@@ -70,13 +82,21 @@ class SoundOut:
 
     def earcon(self, name: str) -> None:
         """Queue an earcon."""
-        self._idle.clear()
-        self._jobs.put((self._generation, "earcon", name, None))
+        self._queue(False, name, None)
 
     def say(self, text: str, earcon_name: str | None = None) -> None:
-        """Queue words (after an optional earcon); ``on_spoken`` follows exactly once."""
+        """Queue words (after an optional earcon); ``on_spoken`` follows exactly once.
+
+        Synthesis begins now, while whatever is queued before it plays.
+        """
+        self._queue(True, earcon_name, text)
+
+    def _queue(self, says: bool, earcon_name: str | None, text: str | None) -> None:
         self._idle.clear()
-        self._jobs.put((self._generation, "say", earcon_name, text))
+        job = _Job(self._generation, says, threading.Event())
+        current = lambda: job.generation == self._generation and not job.done.is_set()  # noqa: E731
+        job.sounds = _prefetched(self._sounds(earcon_name, text, self._settings()), current)
+        self._jobs.put(job)
 
     def stop(self) -> None:
         """Stop what is playing and drop what is queued (their ``on_spoken`` say not completed)."""
@@ -102,25 +122,24 @@ class SoundOut:
             job = self._jobs.get()
             if job is None:
                 return
-            generation, kind, name, text = job
-            completed = generation == self._generation and self._play(generation, name, text)
-            if kind == "say":
+            try:
+                completed = job.generation == self._generation and self._play(job)
+            finally:
+                job.done.set()  # lets its synthesis thread end, played or not
+            if job.says:
                 self._on_spoken(completed)
             if self._jobs.empty():
                 self._idle.set()
 
-    def _play(self, generation: int, earcon_name: str | None, text: str | None) -> bool:
+    def _play(self, job: _Job) -> bool:
         """Play one job; True if played to the end. A missing device is told once, then retried."""
         if self._failures and time.monotonic() < self._retry_at:
             return True  # nothing can be heard; the caption has been shown
         if self._failures:
             restart_portaudio()
-        settings = self._settings()
         try:
             mark_stream("output", True)
-            done = self._player.play_all(
-                _prefetched(self._sounds(earcon_name, text, settings), lambda: generation == self._generation)
-            )
+            done = self._player.play_all(job.sounds)
         except AssistantError as err:
             return self._failed(err)
         finally:
@@ -128,7 +147,7 @@ class SoundOut:
         if self._failures:
             self._failures = 0
             self._tell("Sound is working again.")
-        return done and generation == self._generation
+        return done and job.generation == self._generation
 
     def _failed(self, err: AssistantError) -> bool:
         if isinstance(err, AudioError):
@@ -157,7 +176,11 @@ class SoundOut:
 def _prefetched(
     sounds: Iterator[tuple[np.ndarray, int]], current: Callable[[], bool], depth: int = 2
 ) -> Iterator[tuple[np.ndarray, int]]:
-    """Synthesise the next sentences while this one plays, so there is no gap between them."""
+    """Synthesise the next sentences while this one plays, so there is no gap between them.
+
+    Synthesis starts at once, not at the first ``next``: the first sentence is made while an
+    earlier sound (the "heard" earcon) still plays.
+    """
     ready: queue.Queue[tuple[np.ndarray, int] | BaseException | None] = queue.Queue(maxsize=depth)
 
     def produce() -> None:
@@ -170,6 +193,10 @@ def _prefetched(
             _offer(ready, err, current)
 
     threading.Thread(target=produce, name="synthesis", daemon=True).start()
+    return _consume(ready, current)
+
+
+def _consume(ready: queue.Queue[Any], current: Callable[[], bool]) -> Iterator[tuple[np.ndarray, int]]:
     while True:
         try:
             item = ready.get(timeout=0.05)

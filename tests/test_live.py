@@ -293,3 +293,26 @@ def test_spoken_state_is_not_heard_as_the_question() -> None:
     loop.on_spoken(True, clock.now)
     clock.feed(loop, silence(0.5))
     assert kinds(clock.feed(loop, speech(1.0) + silence(1.5))) == ["Transcribe", "PlayEarcon"]
+
+
+def test_a_whole_question_ends_after_a_shorter_pause() -> None:
+    loop, clock = started(LiveConfig(hands_free=True))
+    clock.feed(loop, speech(1.2) + silence(0.5))
+    assert loop.on_transcript("When can I drive?", False, clock.now, early=True) == []  # 0.5 s: too soon
+    assert clock.feed(loop, silence(0.2)) == [PlayEarcon("heard"), ShowCaption("you", "When can I drive?"),
+                                             Respond("When can I drive?")]
+
+
+def test_an_unfinished_sentence_waits_for_the_full_pause() -> None:
+    loop, clock = started(LiveConfig(hands_free=True))
+    clock.feed(loop, speech(1.2) + silence(0.5))
+    assert loop.on_transcript("When can I", False, clock.now, early=True) == []
+    assert clock.feed(loop, silence(0.5)) == []
+    assert kinds(clock.feed(loop, silence(0.3))) == ["PlayEarcon", "ShowCaption", "Respond"]
+
+
+def test_a_question_recognised_late_in_the_pause_ends_it_at_once() -> None:
+    loop, clock = started(LiveConfig(hands_free=True))
+    clock.feed(loop, speech(1.2) + silence(0.9))
+    assert kinds(loop.on_transcript("How long in hospital?", False, clock.now, early=True)) == [
+        "PlayEarcon", "ShowCaption", "Respond"]
