@@ -40,7 +40,7 @@ class Weights:
     """RapidFuzz token-set similarity to the example questions."""
     terms: float = 0.20
     """Lay terms found in the question (exactly or heard slightly wrong)."""
-    unfamiliar: float = 0.20
+    unfamiliar: float = 0.25
     """Subtracted for each topic word no section uses."""
 
 
@@ -48,7 +48,7 @@ DEFAULT_WEIGHTS = Weights()
 SLIP_RATIO = 80.0
 # Confidence is a logistic curve over the combined score, fitted by maximum likelihood on the dev set
 # (is the spoken answer right?); `run.py bench` prints its calibration error on both sets.
-CONFIDENCE_CENTRE = 0.41
+CONFIDENCE_CENTRE = 0.47
 CONFIDENCE_SLOPE = 11.0
 _STOP = frozenset(
     "a an the i me my we you your he his she her they them their it its is are am was were be been do does "
