@@ -26,7 +26,6 @@ from assistant.ask import Engines
 from assistant.ask import _vocabulary as vocabulary_of  # shared with ask; see the lead
 from assistant.captions import Captions
 from assistant.devices import Microphone, quiet_alsa_messages
-from assistant.sound_out import SoundOut
 from assistant.dialogue import Dialogue, Reply
 from assistant.errors import AssistantError
 from assistant.keys import InputClosed, Keyboard, KeyPress, TypedLine
@@ -42,6 +41,7 @@ from assistant.live_actions import (
     Transcribe,
     TypeMode,
 )
+from assistant.sound_out import SoundOut
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -272,8 +272,11 @@ class LiveSession:
             self.keyboard.use_lines(action.on)
 
     def _respond(self, heard: str) -> Reply:
+        started = time.perf_counter()
         try:
-            return self.dialogue.respond(heard, datetime.now(self.assistant.tz))
+            reply = self.dialogue.respond(heard, datetime.now(self.assistant.tz))
+            _LOGGER.debug("reply (%s) in %.0f ms", reply.kind, 1000 * (time.perf_counter() - started))
+            return reply
         except AssistantError as err:
             _LOGGER.warning("no reply to %r: %s", heard, err)
             return Reply("unknown", "Sorry, something went wrong. Please ask again.", confidence=0.0)

@@ -98,6 +98,7 @@ class LiveLoop:
         """Early recognition: (speech chunks it covers, its words once known)."""
         self._early_sent = self._early_got = 0
         self._awaiting_early = False
+        self._heard_earcon_due = False
         self._ignore_until = 0.0
         self._thinking_since: float | None = None
         self._thinking_told = False
@@ -235,7 +236,16 @@ class LiveLoop:
         if early[1] is None:
             self._awaiting_early = True  # nothing was said since: its words are the question
             return [PlayEarcon("heard")]
-        return [PlayEarcon("heard"), *self._heard(early[1], self._now)]
+        return self._heard_at_once(early[1])
+
+    def _heard_at_once(self, text: str) -> list[Action]:
+        """The words are known at the end of speech: the "heard" earcon leads the reply in one
+        sound, so the answer follows it without opening the speaker twice."""
+        actions = self._heard(text, self._now)
+        if actions and isinstance(actions[-1], Respond):
+            self._heard_earcon_due = True
+            return actions
+        return [PlayEarcon("heard"), *actions]
 
     def on_transcript(self, text: str, barge_in: bool, now: float, early: bool = False) -> list[Action]:
         """What the recogniser heard in an utterance (``early``: during a pause in it)."""
@@ -285,10 +295,12 @@ class LiveLoop:
         """The dialogue's reply: say it (with the didn't-catch earcon when nothing was heard)."""
         self._now = now
         self._thinking_since = None
+        heard = [PlayEarcon("heard")] if self._heard_earcon_due else []
+        self._heard_earcon_due = False
         if reply.command is Command.STOP or not reply.say.strip():
-            return self._turn_over()
+            return heard + self._turn_over()
         self.phase = Phase.SPEAKING
-        earcon = "didnt_catch" if reply.say == phrases.DIDNT_CATCH else None
+        earcon = "didnt_catch" if reply.say == phrases.DIDNT_CATCH else ("heard" if heard else None)
         return [ShowCaption("assistant", reply.say), Speak(reply.say, earcon=earcon)]
 
     def on_spoken(self, completed: bool, now: float) -> list[Action]:

@@ -25,6 +25,11 @@ from assistant.settings import Settings
 
 _LOGGER = logging.getLogger(__name__)
 
+LEAD_IN_KEPT_MS = 40
+"""Engines start each sentence with ~0.3 s of silence; before the first one it only delays the answer."""
+SILENCE_LEVEL = 0.01
+"""-40 dBFS: quieter samples at the start of an answer are silence."""
+
 SPEAKER_ADVICE = (
     "check that speakers or headphones are connected and switched on, and that the "
     "sound system (PulseAudio or PipeWire) is running."
@@ -48,6 +53,8 @@ class _Job:
     """True for words (``on_spoken`` follows), False for an earcon alone."""
     done: threading.Event
     sounds: Iterator[tuple[np.ndarray, int]] = iter(())
+    queued: float = 0.0
+    """``time.perf_counter()`` when it was queued."""
 
 
 class SoundOut:
@@ -93,7 +100,7 @@ class SoundOut:
 
     def _queue(self, says: bool, earcon_name: str | None, text: str | None) -> None:
         self._idle.clear()
-        job = _Job(self._generation, says, threading.Event())
+        job = _Job(self._generation, says, threading.Event(), queued=time.perf_counter())
         current = lambda: job.generation == self._generation and not job.done.is_set()  # noqa: E731
         job.sounds = _prefetched(self._sounds(earcon_name, text, self._settings()), current)
         self._jobs.put(job)
@@ -139,7 +146,7 @@ class SoundOut:
             restart_portaudio()
         try:
             mark_stream("output", True)
-            done = self._player.play_all(job.sounds)
+            done = self._player.play_all(_logged_first(job.sounds, job.queued))
         except AssistantError as err:
             return self._failed(err)
         finally:
@@ -169,8 +176,27 @@ class SoundOut:
             samples, rate = earcon(earcon_name)
             yield samples * np.float32(settings.volume), rate
         if text:
-            for part in self._speaker.synthesize(text, rate=settings.rate, volume=settings.volume):
-                yield part.samples, part.sample_rate
+            parts = self._speaker.synthesize(text, rate=settings.rate, volume=settings.volume)
+            for index, part in enumerate(parts):
+                samples = trim_lead_in(part.samples, part.sample_rate) if index == 0 else part.samples
+                yield samples, part.sample_rate
+
+
+def trim_lead_in(samples: np.ndarray, rate: int, keep_ms: int = LEAD_IN_KEPT_MS) -> np.ndarray:
+    """The samples without the engine's leading silence (a short natural gap is kept)."""
+    loud = np.flatnonzero(np.abs(samples) > SILENCE_LEVEL)
+    if not len(loud):
+        return samples
+    return samples[max(0, int(loud[0]) - rate * keep_ms // 1000):]
+
+
+def _logged_first(sounds: Iterator[tuple[np.ndarray, int]], queued: float
+                  ) -> Iterator[tuple[np.ndarray, int]]:
+    """The same sounds; logs (debug) how long the first one took to be ready after queueing."""
+    for index, sound in enumerate(sounds):
+        if index == 0:
+            _LOGGER.debug("first sound ready %.0f ms after it was queued", 1000 * (time.perf_counter() - queued))
+        yield sound
 
 
 def _prefetched(

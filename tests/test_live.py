@@ -129,7 +129,9 @@ def test_words_recognised_in_a_pause_are_used_when_it_ends_the_question() -> Non
     assert len(early) == 1 and isinstance(early[0], Transcribe) and early[0].early
     assert loop.on_transcript("when can I drive", False, clock.now, early=True) == []
     at_end = clock.feed(loop, silence(1.0))
-    assert at_end == [PlayEarcon("heard"), ShowCaption("you", "when can I drive"), Respond("when can I drive")]
+    assert at_end == [ShowCaption("you", "when can I drive"), Respond("when can I drive")]
+    said = loop.on_reply(answer("Your specialist decides."), clock.now)
+    assert Speak("Your specialist decides.", earcon="heard") in said  # one sound: earcon, then answer
 
 
 def test_speech_after_a_pause_makes_the_early_words_stale() -> None:
@@ -299,7 +301,7 @@ def test_a_whole_question_ends_after_a_shorter_pause() -> None:
     loop, clock = started(LiveConfig(hands_free=True))
     clock.feed(loop, speech(1.2) + silence(0.5))
     assert loop.on_transcript("When can I drive?", False, clock.now, early=True) == []  # 0.5 s: too soon
-    assert clock.feed(loop, silence(0.2)) == [PlayEarcon("heard"), ShowCaption("you", "When can I drive?"),
+    assert clock.feed(loop, silence(0.2)) == [ShowCaption("you", "When can I drive?"),
                                              Respond("When can I drive?")]
 
 
@@ -308,11 +310,20 @@ def test_an_unfinished_sentence_waits_for_the_full_pause() -> None:
     clock.feed(loop, speech(1.2) + silence(0.5))
     assert loop.on_transcript("When can I", False, clock.now, early=True) == []
     assert clock.feed(loop, silence(0.5)) == []
-    assert kinds(clock.feed(loop, silence(0.3))) == ["PlayEarcon", "ShowCaption", "Respond"]
+    assert kinds(clock.feed(loop, silence(0.3))) == ["ShowCaption", "Respond"]
 
 
 def test_a_question_recognised_late_in_the_pause_ends_it_at_once() -> None:
     loop, clock = started(LiveConfig(hands_free=True))
     clock.feed(loop, speech(1.2) + silence(0.9))
     assert kinds(loop.on_transcript("How long in hospital?", False, clock.now, early=True)) == [
-        "PlayEarcon", "ShowCaption", "Respond"]
+        "ShowCaption", "Respond"]
+
+
+def test_heard_earcon_alone_when_the_reply_says_nothing() -> None:
+    loop, clock = started(LiveConfig(hands_free=True))
+    clock.feed(loop, speech(1.0) + silence(0.5))
+    loop.on_transcript("stop", False, clock.now, early=True)
+    clock.feed(loop, silence(1.0))
+    after = loop.on_reply(Reply("command", "", command=Command.STOP), clock.now)
+    assert after[0] == PlayEarcon("heard") and loop.phase is Phase.IDLE

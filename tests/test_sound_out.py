@@ -135,3 +135,11 @@ def test_prefetch_ends_when_stopped_while_waiting_for_a_slow_sentence() -> None:
 
     threading.Timer(0.1, current.clear).start()
     assert list(sound_out._prefetched(slow(), current.is_set)) == []
+
+
+def test_the_engines_silence_before_an_answer_is_trimmed() -> None:
+    rate = 24000
+    samples = np.concatenate([np.zeros(rate // 3, np.float32), np.full(rate, 0.2, np.float32)])
+    trimmed = sound_out.trim_lead_in(samples, rate)
+    assert len(trimmed) == rate + rate * 40 // 1000
+    assert len(sound_out.trim_lead_in(np.zeros(100, np.float32), rate)) == 100
