@@ -55,9 +55,10 @@ def leaflet_vocabulary() -> list[str]:
 def render(config: dict[str, Any], folder: Path = AUDIO_DIR) -> list[corpus.CorpusClip]:
     """Render the held-out questions once; reuse the folder when its settings match."""
     questions = corpus.read_questions(corpus.HOLDOUT_QUESTIONS)
-    if config["questions"]:
-        questions = questions[:: max(1, len(questions) // config["questions"])]
-        questions = questions[: config["questions"]]
+    if config["questions"] and config["questions"] < len(questions):
+        # Evenly spread over the file, so every kind (answer, unknown, urgent) is represented.
+        step = len(questions) / config["questions"]
+        questions = [questions[int(i * step)] for i in range(config["questions"])]
     voices = [v for v in config["voices"]
               if corpus.VOICES[v].engine == "piper" or corpus.espeak_available()]
     stamp = json.dumps({"q": [q[1] for q in questions], "v": voices, "n": config["noises"]})
@@ -90,10 +91,14 @@ def answer_accuracy(heard: dict[str, list[tuple[corpus.CorpusClip, str]]]) -> di
         return {"skipped": f"dialogue not available: {err}"}
     now = datetime(2026, 11, 27, 10, 0)
     out: dict[str, Any] = {}
-    for key, pairs in sorted(heard.items()):
+    typed = {c.text: c for pairs in heard.values() for c, _ in pairs}
+    groups = {"typed": [(c, c.text) for c in typed.values()], **heard}
+    for key, pairs in groups.items():
         rows = [EvalRow(c.kind, text, _facts(c.facts), 0) for c, text in pairs]
         figures = evaluate(rows, assistant.new_dialogue, now).figures()
-        out[key] = {"answer": figures["answer_accuracy"], "urgent": figures["urgent_recall"]}
+        urgent = any(c.kind == "urgent" for c, _ in pairs)
+        out[key] = {"answer": figures["answer_accuracy"],
+                    "urgent": figures["urgent_recall"] if urgent else None}
     return out
 
 
@@ -191,11 +196,11 @@ def format_table(result: dict[str, Any]) -> str:
         lines.append(name.ljust(18) + "".join(
             str(figures[c]).rjust(len(label) + 2) for c, label in cols))
     lines.append("")
-    lines.append("from audio: replies carrying the facts (answer) / urgent recall")
+    lines.append("replies carrying the facts (answer) / urgent recall; 'typed' = the questions as text")
     for name, figures in engines.items():
         acc = figures.get("from_audio", {})
-        cells = [f"{k} {v['answer']:.0%}/{v['urgent']:.0%}" for k, v in acc.items()
-                 if isinstance(v, dict)]
+        cells = [f"{k} {v['answer']:.0%}/" + ("-" if v["urgent"] is None else f"{v['urgent']:.0%}")
+                 for k, v in acc.items() if isinstance(v, dict)]
         lines.append(name.ljust(18) + ("  ".join(cells) or str(acc.get("skipped", "-"))))
     for name, figures in result["engines"].items():
         if "skipped" in figures:
