@@ -1,10 +1,16 @@
 """``run.py listen``: the live assistant, microphone in and speaker out.
 
+Keys: Space or Enter (in fact any key) starts listening in push-to-talk and stops speech at once
+in every mode; T switches to typing a question; Ctrl+C or Ctrl+D quits. Hands-free
+(``--hands-free``, or ``--wake PHRASE``) answers whatever it hears, and "stop" said while it
+speaks stops it. With no microphone it reads typed questions; with no speaker it shows answers
+only as captions; either device may vanish and come back.
+
 The decisions are in ``assistant.live``; this module only carries them out. Threads, each with
-one job: the microphone (sounddevice callback, re-opened with back-off when it vanishes), the
-keyboard (``assistant.keys``), speech out (``assistant.devices.SoundOut``) and recognition (one
-utterance at a time). They all post events to one queue, read by the main thread, so every
-decision is taken in one place, in order.
+one job: the microphone (``assistant.devices``: a sounddevice callback, re-opened with back-off
+when it vanishes), the keyboard (``assistant.keys``), speech out (``assistant.sound_out``) and
+recognition (one utterance at a time). They all post events to one queue read by the main
+thread, so every decision is taken in one place, in order.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from assistant.devices import Microphone, quiet_alsa_messages
 from assistant.dialogue import Dialogue, Reply
 from assistant.errors import AssistantError
 from assistant.keys import InputClosed, Keyboard, KeyPress, TypedLine
-from assistant.live import LiveConfig, LiveLoop
+from assistant.live import LiveConfig, LiveLoop, Phase
 from assistant.live_actions import (
     Action,
     PlayEarcon,
@@ -239,7 +245,7 @@ class LiveSession:
 
     def wait_for_turn(self) -> None:
         """Finish the turn in progress (reply and speech) before quitting."""
-        while self.loop.phase.value in ("thinking", "speaking"):
+        while self.loop.phase in (Phase.THINKING, Phase.SPEAKING):
             try:
                 event = self.events.get(timeout=TICK_SECONDS)
             except queue.Empty:

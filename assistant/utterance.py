@@ -20,6 +20,12 @@ _LOGGER = logging.getLogger(__name__)
 LEAD_IN_MS = 600
 BACKGROUND_CHUNKS = 10
 """Chunks of recent quiet (~1 s) a new collector hears first, to learn the background."""
+EARLY_AFTER_MS = 400
+"""A pause this long starts recognition early; if it becomes the end of the question, the words
+are ready sooner (the end itself needs the segmenter's longer silence)."""
+QUESTION_END_MS = 700
+"""A pause this long ends the question early when the recogniser heard a whole question (its words
+end with "?"); any other pause must last the segmenter's full end silence (1.2 s), for slow speakers."""
 BARGE_IN_MAX_MS = 2500
 """Longest utterance checked for "stop" while speaking; longer sound is the assistant's own echo."""
 
@@ -119,3 +125,55 @@ class BargeIn:
             self._echo = collector.segmenter  # too long for "stop": most likely our own voice
             return None
         return collector.samples()
+
+
+class EarlyWords:
+    """Words recognised during a pause, before it is known whether the question is over.
+
+    Recognition starts after a short pause; if the patient speaks again the words are stale, and
+    results come back in the order asked, so only the latest request's words count. At the end
+    of speech, words covering everything said are the question (ready, or still coming).
+    """
+
+    def __init__(self, after_ms: int = EARLY_AFTER_MS, question_end_ms: int = QUESTION_END_MS) -> None:
+        self.after_ms = after_ms
+        self.question_end_ms = question_end_ms
+        self._covers: int | None = None
+        """Speech chunks the latest request covers, while it is current."""
+        self._text: str | None = None
+        self._sent = self._got = 0
+        self.awaited = False
+        """True when the question ended while its words were still being recognised."""
+
+    def should_start(self, collector: UtteranceCollector) -> bool:
+        """Whether to recognise the utterance so far now (during a pause, once per pause)."""
+        if self._covers is not None and self._covers != collector.speech_chunks:
+            self._covers, self._text = None, None  # the patient said more
+        if self._covers is not None or collector.quiet_ms < self.after_ms:
+            return False
+        self._covers, self._sent = collector.speech_chunks, self._sent + 1
+        return True
+
+    def received(self, text: str) -> bool:
+        """Take recognised words; False when they are stale (an earlier pause's)."""
+        self._got += 1
+        if self._got != self._sent:
+            return False
+        if self._covers is not None and self._text is None:
+            self._text = text
+        return True
+
+    def question_over(self, collector: UtteranceCollector) -> bool:
+        """A shorter pause ends the question when its words so far are a whole question ("?")."""
+        return (self._text is not None and self._text.rstrip().endswith("?")
+                and self._covers == collector.speech_chunks
+                and collector.quiet_ms >= self.question_end_ms)
+
+    def at_end(self, collector: UtteranceCollector) -> tuple[bool, str | None]:
+        """At the end of speech: (covered, words). Not covered: recognise the whole utterance.
+        Covered without words yet: they are awaited (``awaited`` is set)."""
+        covered = self._covers == collector.speech_chunks
+        text = self._text if covered else None
+        self._covers, self._text = None, None
+        self.awaited = covered and text is None
+        return covered, text
