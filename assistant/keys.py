@@ -58,7 +58,8 @@ class Keyboard:
 
     def __init__(self, on_event: Callable[[KeyEvent], None], stream: TextIO | None = None) -> None:
         self._on_event = on_event
-        self._stream = stream or sys.stdin
+        # A process started without stdin reads an empty one: the end of input at once.
+        self._stream: TextIO = stream or sys.stdin or open(os.devnull)  # noqa: SIM115
         self._line_mode = threading.Event()
         self._closing = threading.Event()
         self._thread: threading.Thread | None = None

@@ -49,3 +49,23 @@ def test_barge_in_passes_short_utterances_and_ignores_long_sound() -> None:
     assert sum(h is not None for h in heard) == 1
     long = [barge_in.feed(c) for c in _speech(40) + _silence(8) + _speech(20)]
     assert all(h is None for h in long)
+
+
+def test_early_words_are_current_only_for_what_they_cover() -> None:
+    from assistant.utterance import EarlyWords
+
+    collector = Background(16000).collector()
+    early = EarlyWords(after_ms=400, question_end_ms=700)
+    for chunk in _silence(10) + _speech(8) + _silence(4):
+        collector.feed(chunk)
+    assert early.should_start(collector) and not early.should_start(collector)  # once per pause
+    for chunk in _speech(3) + _silence(4):  # the patient went on
+        collector.feed(chunk)
+    assert early.should_start(collector)
+    assert early.received("when can I") is False  # the first request's words: stale
+    assert early.received("when can I drive?") is True
+    assert not early.question_over(collector)  # 0.4 s: too short a pause
+    for chunk in _silence(3):
+        collector.feed(chunk)
+    assert early.question_over(collector)
+    assert early.at_end(collector) == (True, "when can I drive?") and not early.awaited
