@@ -10,6 +10,7 @@ carries on. One ``listen`` process serves the whole module (about a minute in al
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import subprocess
@@ -38,6 +39,7 @@ class Listener:
 
     process: subprocess.Popen[str]
     keys_fd: int
+    home: Path
     lines: queue.Queue[str] = field(default_factory=queue.Queue)
     seen: list[str] = field(default_factory=list)
 
@@ -78,7 +80,7 @@ def listener(virtual_audio: VirtualAudio, tmp_path_factory: pytest.TempPathFacto
          "--home", str(home)],
         stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
     os.close(slave)
-    running = Listener(process, master)
+    running = Listener(process, master, home)
     threading.Thread(target=_read_lines, args=(process.stdout, running.lines), daemon=True).start()
     try:
         assert virtual_audio.wait_recording(), "listen never opened the microphone"
@@ -103,7 +105,8 @@ def question_wavs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for name, text in (("drive", "When can I drive again?"),
                        ("hospital", "How long will I be in hospital after the operation?"),
                        ("wound", "How do I look after my wound?"),
-                       ("stop", "Stop.")):
+                       ("stop", "Stop."),
+                       ("slower", "Slower, please.")):
         wavs[name] = folder / f"{name}.wav"
         sf.write(wavs[name], render_speech(text, VOICES["piper"]), 16000)
     return wavs
@@ -177,6 +180,16 @@ def test_a_key_starts_listening_as_push_to_talk_does(listener: Listener, virtual
     assert "drive" in clean(listener.wait_for("You:"))
     listener.press(b" ")  # and stop the answer, so the next test starts quiet
     listener.wait_for("[Ready]", timeout=20)
+
+
+def test_a_voice_command_changes_the_rate_and_it_is_remembered(
+        listener: Listener, virtual_audio: VirtualAudio, question_wavs: dict[str, Path]) -> None:  # noqa: F811
+    virtual_audio.speak_into_mic(question_wavs["slower"])
+    said = listener.wait_for("Assistant:")
+    assert "slowly" in said
+    listener.wait_for("[Ready]", timeout=30)
+    saved = json.loads((listener.home / "settings.json").read_text(encoding="utf-8"))
+    assert saved["rate"] < 1.0
 
 
 def test_sound_devices_that_vanish_and_come_back(listener: Listener, virtual_audio: VirtualAudio,  # noqa: F811
