@@ -3,9 +3,10 @@
 The question is rendered with Piper, played into the virtual microphone, and what the assistant
 says on the virtual speaker is captured, transcribed with the whisper recogniser and checked
 for the answer's key facts. A key press, sent through a pseudo-terminal as a patient would type
-it, and "stop" said into the microphone must each cut the speech short; a key starts listening as
-in push-to-talk; and when the sound system goes away and comes back, the assistant says so and
-carries on. One ``listen`` process serves the whole module (about a minute in all).
+it, and "stop" said into the microphone must each cut the speech short; push-to-talk ignores
+sound until a key is pressed; "slower" said aloud is saved; and when the sound system goes away
+and comes back, the assistant says so and carries on. After the push-to-talk test, one hands-free
+``listen`` process serves the rest of the module (about a minute in all).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,22 +70,21 @@ def _read_lines(stream: object, into: queue.Queue[str]) -> None:
         into.put(line.rstrip("\n"))
 
 
-@pytest.fixture(scope="module")
-def listener(virtual_audio: VirtualAudio, tmp_path_factory: pytest.TempPathFactory  # noqa: F811
-             ) -> Iterator[Listener]:
-    """The live assistant, started once for this module, recording from the virtual microphone."""
-    home = tmp_path_factory.mktemp("home")
+@contextmanager
+def _listening(audio: VirtualAudio, home: Path, *options: str) -> Iterator[Listener]:
+    """``run.py listen OPTIONS`` on the virtual devices, ready (greeting said) when it yields."""
     master, slave = pty.openpty()
-    env = {**virtual_audio.env, "ASSISTANT_NO_VENV_REEXEC": "1", "ASSISTANT_CAPTIONS": "plain"}
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "run.py"), "listen", "--hands-free", "--stt", "whisper",
-         "--home", str(home)],
-        stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    env = {**audio.env, "ASSISTANT_NO_VENV_REEXEC": "1", "ASSISTANT_CAPTIONS": "plain"}
+    with open(home / "stderr.log", "w", encoding="utf-8") as errors:
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "run.py"), "listen", *options, "--stt", "whisper",
+             "--home", str(home)],
+            stdin=slave, stdout=subprocess.PIPE, stderr=errors, text=True, cwd=ROOT, env=env)
     os.close(slave)
     running = Listener(process, master, home)
     threading.Thread(target=_read_lines, args=(process.stdout, running.lines), daemon=True).start()
     try:
-        assert virtual_audio.wait_recording(), "listen never opened the microphone"
+        assert audio.wait_recording(), "listen never opened the microphone"
         running.wait_for("[Ready]")  # the greeting has been said
         yield running
     finally:
@@ -93,6 +94,14 @@ def listener(virtual_audio: VirtualAudio, tmp_path_factory: pytest.TempPathFacto
         except subprocess.TimeoutExpired:
             process.kill()
         os.close(master)
+
+
+@pytest.fixture(scope="module")
+def listener(virtual_audio: VirtualAudio, tmp_path_factory: pytest.TempPathFactory  # noqa: F811
+             ) -> Iterator[Listener]:
+    """The hands-free assistant, started once for this module's later tests."""
+    with _listening(virtual_audio, tmp_path_factory.mktemp("home"), "--hands-free") as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +134,31 @@ def _loudness_by_second(wav: Path) -> list[float]:
     samples, rate = sf.read(wav, dtype="float32")
     return [float(np.sqrt(np.mean(np.square(samples[i:i + rate])))) if len(samples[i:i + rate]) else 0.0
             for i in range(0, len(samples), rate)]
+
+
+def test_push_to_talk_listens_only_after_a_key(virtual_audio: VirtualAudio,  # noqa: F811
+                                              question_wavs: dict[str, Path], tmp_path: Path) -> None:
+    # Runs before the hands-free listener exists: two assistants would both hear the question.
+    with _listening(virtual_audio, tmp_path) as listener:
+        virtual_audio.speak_into_mic(question_wavs["drive"])
+        time.sleep(2.0)
+        assert not any(line.startswith("You:") for line in _drain(listener)), "answered without a key"
+        listener.press(b" ")
+        listener.wait_for("[Listening", timeout=10)
+        time.sleep(0.5)  # after the listening earcon
+        virtual_audio.speak_into_mic(question_wavs["drive"])
+        assert "drive" in clean(listener.wait_for("You:"))
+        listener.wait_for("Assistant:")
+        listener.press(b"\r")
+        listener.wait_for("[Stopped]", timeout=20)
+
+
+def _drain(listener: Listener) -> list[str]:
+    lines = []
+    while not listener.lines.empty():
+        lines.append(listener.lines.get())
+    listener.seen.extend(lines)
+    return lines
 
 
 def test_a_spoken_question_is_answered_aloud(listener: Listener, virtual_audio: VirtualAudio,  # noqa: F811
