@@ -217,19 +217,27 @@ class LiveLoop:
         self.phase = Phase.THINKING
         self._thinking_since, self._thinking_told = None, False
         covered, text = self._early.at_end(collector)
+        # Waiting for the wake phrase, most sound is not for us: no earcon until it is heard.
+        heard: list[Action] = [] if self._wake_gated() else [PlayEarcon("heard")]
         if not covered:
-            return [PlayEarcon("heard"), Transcribe(collector.samples())]
+            return [*heard, Transcribe(collector.samples())]
         if text is None:
-            return [PlayEarcon("heard")]  # nothing was said since: the words coming are the question
+            return heard  # nothing was said since: the words coming are the question
         return self._heard_at_once(text)
+
+    def _wake_gated(self) -> bool:
+        return self.config.hands_free and bool(self.config.wake) and not self._woken
 
     def _heard_at_once(self, text: str) -> list[Action]:
         """The words are known at the end of speech: the "heard" earcon leads the reply in one
         sound, so the answer follows it without opening the speaker twice."""
+        gated = self._wake_gated()
         actions = self._heard(text, self._now)
         if actions and isinstance(actions[-1], Respond):
             self._heard_earcon_due = True
             return actions
+        if gated or any(isinstance(a, PlayEarcon) for a in actions):
+            return actions  # not for us, or its own earcon says what happened
         return [PlayEarcon("heard"), *actions]
 
     def on_transcript(self, text: str, barge_in: bool, now: float, early: bool = False) -> list[Action]:
@@ -256,9 +264,9 @@ class LiveLoop:
         text = text.strip()
         if self.config.hands_free and not text:
             self.phase = Phase.IDLE  # a cough or a door: nothing to say, just the earcon
-            return [PlayEarcon("didnt_catch")]
-        if self.config.hands_free and self.config.wake and not self._woken:
-            rest = split_wake(text, self.config.wake)
+            return [] if self._wake_gated() else [PlayEarcon("didnt_catch")]
+        if self._wake_gated():
+            rest = split_wake(text, self.config.wake or "")
             if rest is None:
                 self.phase = Phase.IDLE
                 return []
@@ -267,6 +275,7 @@ class LiveLoop:
                 self.phase = Phase.IDLE
                 return [PlayEarcon("listening"), *self._state("Yes?", now)]
             text = rest
+            self._heard_earcon_due = True  # no earcon at the end of speech: it comes with the answer
         self._woken = False
         self._thinking_since = now
         return [ShowCaption("you", text or "(nothing heard)"), Respond(text)]

@@ -327,3 +327,21 @@ def test_heard_earcon_alone_when_the_reply_says_nothing() -> None:
     clock.feed(loop, silence(1.0))
     after = loop.on_reply(Reply("command", "", command=Command.STOP), clock.now)
     assert after[0] == PlayEarcon("heard") and loop.phase is Phase.IDLE
+
+
+def test_waiting_for_the_wake_phrase_other_sound_gets_no_earcon() -> None:
+    loop, clock = started(LiveConfig(hands_free=True, wake="assistant"))
+    at_end = clock.feed(loop, speech(1.0) + silence(1.5))
+    assert kinds(at_end) == ["Transcribe"]  # no "heard" earcon for the television
+    assert loop.on_transcript("and now the weather", False, clock.now) == []
+    clock.feed(loop, speech(1.0) + silence(1.5))
+    loop.on_transcript("assistant when can I drive", False, clock.now)
+    said = loop.on_reply(answer("Your specialist decides."), clock.now)
+    assert Speak("Your specialist decides.", earcon="heard") in said
+
+
+def test_hands_free_noise_recognised_early_gets_only_the_didnt_catch_earcon() -> None:
+    loop, clock = started(LiveConfig(hands_free=True))
+    clock.feed(loop, speech(1.0) + silence(0.5))
+    loop.on_transcript("", False, clock.now, early=True)
+    assert clock.feed(loop, silence(1.0)) == [PlayEarcon("didnt_catch")]
