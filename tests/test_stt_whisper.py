@@ -162,3 +162,55 @@ def test_bias_text_keeps_terms_in_order_without_repeats():
 
 def test_audio_rate_constant_matches_engine():
     assert RATE == WhisperRecogniser.sample_rate
+
+
+_LISTEN_ONCE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from assistant.audio import microphone_chunks
+from assistant.stt import load_recogniser
+recogniser = load_recogniser("whisper")
+
+def chunks():
+    mic = microphone_chunks()
+    yield next(mic)
+    print("listening", flush=True)  # sound fed before the first chunk arrives would be lost
+    yield from mic
+
+heard = recogniser.transcribe_stream(chunks())
+print(json.dumps({"text": heard.text, "speech_found": heard.speech_found}), flush=True)
+"""
+
+
+@pytest.mark.audio_device
+def test_a_question_spoken_into_a_microphone_is_heard(corpus, tmp_path_factory):
+    """The real microphone path: PortAudio records a virtual microphone until the end of speech."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    from tests.audio_devices import VirtualAudio, missing_tools
+
+    if missing_tools():
+        pytest.skip(f"needs PulseAudio programs {', '.join(missing_tools())}")
+    audio = VirtualAudio.start(tmp_path_factory.mktemp("pulse-stt"))
+    folder, clips = corpus
+    clip = next(c for c in clips if c.voice == "piper")
+    root = Path(__file__).resolve().parents[1]
+    try:
+        child = subprocess.Popen([sys.executable, "-c", _LISTEN_ONCE, str(root)], env=audio.env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert audio.wait_recording(timeout=60), "the recogniser never opened the microphone"
+        assert child.stdout is not None and child.stdout.readline().strip() == "listening"
+        time.sleep(0.3)
+        audio.speak_into_mic(folder / clip.file)
+        out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        audio.stop()
+    heard = json.loads(out.strip().splitlines()[-1]) if out.strip() else {"stderr": err}
+    assert heard.get("speech_found"), heard
+    e, n = word_errors(clip.text, heard["text"])
+    assert e / n <= 0.12, heard
