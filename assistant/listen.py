@@ -93,6 +93,8 @@ class Recognition:
                 text = _transcribe(self._recogniser, job.samples)
             except AssistantError as err:
                 _LOGGER.warning("could not recognise speech: %s", err)
+            except Exception:  # a bug here must not leave the loop thinking for ever
+                _LOGGER.exception("recognition failed")
             finally:
                 self._busy.clear()
             self._post(Event("transcript", text, job.barge_in, job.early))
@@ -209,7 +211,10 @@ class LiveSession:
             except queue.Empty:
                 self._do(self.loop.on_tick(time.monotonic()))
                 continue
-            self._do(self._dispatch(event, time.monotonic()))
+            try:
+                self._do(self._dispatch(event, time.monotonic()))
+            except AssistantError as err:  # e.g. the reminder store: the patient must still be answered
+                _LOGGER.warning("%s", err)
             if self.events.empty():
                 self._do(self.loop.on_tick(time.monotonic()))
         return 0

@@ -129,8 +129,11 @@ class SoundOut:
             job = self._jobs.get()
             if job is None:
                 return
+            completed = False
             try:
                 completed = job.generation == self._generation and self._play(job)
+            except Exception:  # a bug here must not leave the loop waiting for speech to end
+                _LOGGER.exception("speech output failed")
             finally:
                 job.done.set()  # lets its synthesis thread end, played or not
             if job.says:

@@ -4,7 +4,8 @@
   virtual microphone) to the first sound of the spoken answer on the virtual speaker. One duplex
   stream plays the question and records the speaker, so both ends share one sample clock; the
   devices' own delay (about 20 ms here, round trip) is included, as it would be for a patient.
-  The "heard" and "thinking" earcons (bursts under 150 ms) are reported separately.
+  Earcons (sine tones, found by their narrow spectrum) are not speech: the first sound, usually
+  the "heard" earcon, is reported separately.
 - Start-up: from starting the process to the greeting caption (models loaded, microphone open).
 - Peak memory: the listen process's peak resident set (VmHWM) with both models loaded.
 
@@ -20,6 +21,7 @@ import json
 import os
 import pty
 import queue
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,6 +48,8 @@ SOUND_LEVEL = 0.01
 """-40 dBFS: anything louder on the speaker is sound."""
 SPEECH_RUN_MS = 150
 """Sound lasting this long (gaps under 40 ms bridged) is speech, not an earcon blip."""
+TONAL_SHARE = 0.95
+"""A frame with this share of its energy in one narrow band is an earcon's tone, not speech."""
 
 
 def _questions(count: int) -> list[str]:
@@ -65,16 +69,29 @@ def _render(text: str) -> tuple[np.ndarray, int]:
     return audio, int(loud[-1]) + 1 if len(loud) else len(audio)
 
 
-def sound_runs(samples: np.ndarray, start: int) -> list[tuple[int, int]]:
-    """(first sample, length) of each stretch of sound after ``start``, gaps under 40 ms bridged."""
+def _frames(samples: np.ndarray, start: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per 10 ms frame after ``start``: loud at all, and loud but not an earcon's pure tone."""
     frames = len(samples[start:]) // FRAME
-    if frames == 0:
-        return []
     blocks = samples[start:start + frames * FRAME].reshape(frames, FRAME)
     loud = np.sqrt(np.mean(np.square(blocks), axis=1)) > SOUND_LEVEL
+    # Earcons are sine tones of 440 Hz and up: in 20 ms windows nearly all their energy sits in
+    # three FFT bins. Voiced speech can come close, but only at its fundamental, below 400 Hz.
+    padded = np.concatenate([samples[start:], np.zeros(2 * FRAME, np.float32)])
+    windows = np.stack([padded[i * FRAME:i * FRAME + 2 * FRAME] for i in range(frames)]) if frames else \
+        np.zeros((0, 2 * FRAME), np.float32)
+    power = np.abs(np.fft.rfft(windows * np.hanning(2 * FRAME), axis=1)) ** 2
+    peak = np.argmax(power, axis=1)
+    rows = np.arange(frames)
+    near = sum(power[rows, np.clip(peak + d, 0, power.shape[1] - 1)] for d in (-1, 0, 1))
+    tonal = (near > TONAL_SHARE * np.maximum(power.sum(axis=1), 1e-12)) & (peak * RATE / (2 * FRAME) >= 400)
+    return loud, loud & ~tonal
+
+
+def sound_runs(frames: np.ndarray, start: int) -> list[tuple[int, int]]:
+    """(first sample, length) of each stretch of marked frames, gaps under 40 ms bridged."""
     runs: list[tuple[int, int]] = []
     begin, last = -1, -10
-    for i in np.flatnonzero(loud):
+    for i in np.flatnonzero(frames):
         if i - last > 4:
             if begin >= 0:
                 runs.append((begin, last + 1 - begin))
@@ -87,9 +104,10 @@ def sound_runs(samples: np.ndarray, start: int) -> list[tuple[int, int]]:
 
 def first_sounds(samples: np.ndarray, question_end: int) -> tuple[float | None, float | None]:
     """Milliseconds from the question's end to the first sound at all, and to the first speech."""
-    runs = sound_runs(samples, question_end)
+    loud, voice = _frames(samples, question_end)
+    runs = sound_runs(loud, question_end)
     any_ms = 1000 * (runs[0][0] - question_end) / RATE if runs else None
-    speech = [b for b, n in runs if n * 1000 / RATE >= SPEECH_RUN_MS]
+    speech = [b for b, n in sound_runs(voice, question_end) if n * 1000 / RATE >= SPEECH_RUN_MS]
     speech_ms = 1000 * (speech[0] - question_end) / RATE if speech else None
     return any_ms, speech_ms
 
@@ -100,12 +118,14 @@ class Listen:
     def __init__(self, audio: VirtualAudio, home: Path) -> None:
         self.master, slave = pty.openpty()
         env = {**audio.env, "ASSISTANT_CAPTIONS": "plain", "ASSISTANT_NO_VENV_REEXEC": "1"}
+        self.log = open(home.parent / "listen.log", "w", encoding="utf-8")  # noqa: SIM115 - closed in stop()
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "run.py"), "listen", "--hands-free", "--home", str(home)],
-            stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+            [sys.executable, str(ROOT / "run.py"), "--debug", "listen", "--hands-free", "--home", str(home)],
+            stdin=slave, stdout=subprocess.PIPE, stderr=self.log, text=True, env=env, cwd=ROOT)
         os.close(slave)
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
+        self.seen: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -123,9 +143,13 @@ class Listen:
                 if self.process.poll() is not None:
                     break
                 continue
+            self.seen.append(line)
             if line.startswith(prefix):
                 return at, line
-        raise RuntimeError(f"listen never printed {prefix!r}")
+        self.log.flush()
+        shutil.copy(self.log.name, Path(tempfile.gettempdir()) / "benchmark-listen.log")
+        raise RuntimeError(f"listen never printed {prefix!r}; its last lines: {self.seen[-8:]} "
+                           f"(its log: {tempfile.gettempdir()}/benchmark-listen.log)")
 
     def peak_rss_mb(self) -> float | None:
         """Peak resident memory so far (Linux VmHWM), in MB."""
@@ -145,6 +169,7 @@ class Listen:
         except subprocess.TimeoutExpired:
             self.process.kill()
         os.close(self.master)
+        self.log.close()
 
 
 def _use_virtual_devices(audio: VirtualAudio) -> Any:
