@@ -6,6 +6,7 @@
   devices' own delay (about 20 ms here, round trip) is included, as it would be for a patient.
   Earcons (sine tones, found by their narrow spectrum) are not speech: the first sound, usually
   the "heard" earcon, is reported separately.
+- Stopping: from a key press (placed on the capture's sample clock) to the last sound heard.
 - Start-up: from starting the process to the greeting caption (models loaded, microphone open).
 - Peak memory: the listen process's peak resident set (VmHWM) with both models loaded.
 
@@ -184,13 +185,25 @@ def _use_virtual_devices(audio: VirtualAudio) -> Any:
     return sd
 
 
+def stop_delay_ms(samples: np.ndarray, key_at: int) -> float | None:
+    """Milliseconds from the key press (a sample index) to the last sound before silence."""
+    loud, _ = _frames(samples, key_at)
+    if not len(loud):
+        return None
+    heard = np.flatnonzero(loud)
+    return 1000 * (int(heard[-1]) + 1) * FRAME / RATE if len(heard) else 0.0
+
+
 def _ask(sd: Any, listen: Listen, question: np.ndarray, end: int) -> dict[str, Any]:
-    """Play one question and capture the answer until its first speech (then stop it with a key)."""
+    """Play one question, capture the answer until its first speech, then stop it with a key."""
     captured: list[np.ndarray] = []
+    clock: list[tuple[float, int]] = []
+    """(time.perf_counter(), samples captured before this callback), to place the key press."""
     position = 0
 
     def callback(indata: np.ndarray, outdata: np.ndarray, frames: int, timing: Any, status: Any) -> None:
         nonlocal position
+        clock.append((time.perf_counter(), position))
         chunk = question[position:position + frames]
         outdata[:, 0] = 0.0
         outdata[:len(chunk), 0] = chunk
@@ -205,10 +218,16 @@ def _ask(sd: Any, listen: Listen, question: np.ndarray, end: int) -> dict[str, A
         while speech_ms is None and time.monotonic() < deadline:
             time.sleep(0.2)
             _, speech_ms = first_sounds(np.concatenate(captured), end)
+        time.sleep(0.5)  # well into the answer
+        pressed = time.perf_counter()
         os.write(listen.master, b" ")
         listen.wait_for("[Ready]", timeout=30)
-    any_ms, speech_ms = first_sounds(np.concatenate(captured), end)
-    return {"heard": heard.removeprefix("You: "), "first_sound_ms": any_ms, "first_speech_ms": speech_ms}
+        time.sleep(0.5)
+    samples = np.concatenate(captured)
+    any_ms, speech_ms = first_sounds(samples, end)
+    key_at = int(np.interp(pressed, [t for t, _ in clock], [n for _, n in clock]))
+    return {"heard": heard.removeprefix("You: "), "first_sound_ms": any_ms, "first_speech_ms": speech_ms,
+            "stop_after_key_ms": stop_delay_ms(samples, key_at)}
 
 
 def _percentile(values: list[float], q: float) -> float | None:
@@ -243,11 +262,13 @@ def run(quick: bool = False) -> dict[str, Any]:
             os.environ.update(saved_env)
     speech = [t["first_speech_ms"] for t in turns if t["first_speech_ms"] is not None]
     sound = [t["first_sound_ms"] for t in turns if t["first_sound_ms"] is not None]
+    stops = [t["stop_after_key_ms"] for t in turns if t["stop_after_key_ms"] is not None]
     return {
         "questions": len(turns),
         "first_speech_ms_p50": round(statistics.median(speech), 1) if speech else None,
         "first_speech_ms_p95": _percentile(speech, 0.95),
         "first_sound_ms_p50": round(statistics.median(sound), 1) if sound else None,
+        "stop_after_key_ms_max": max(stops) if stops else None,
         "startup_to_ready_s": round(ready_at - listen.started, 2),
         "peak_rss_mb": round(peak, 1) if peak else None,
         "turns": turns,
@@ -264,6 +285,7 @@ def format_table(result: dict[str, Any]) -> str:
         f"  end of question -> answer speech  p50 {result['first_speech_ms_p50']} ms, "
         f"p95 {result['first_speech_ms_p95']} ms",
         f"  end of question -> first earcon   p50 {result['first_sound_ms_p50']} ms",
+        f"  key press -> silence              at most {result['stop_after_key_ms_max']} ms",
         f"  start-up to ready                 {result['startup_to_ready_s']} s",
         f"  peak memory (both models)         {result['peak_rss_mb']} MB",
     ]
