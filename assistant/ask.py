@@ -71,14 +71,6 @@ class TurnResult:
         return data
 
 
-def _vocabulary(assistant: Assistant) -> list[str]:
-    words: list[str] = []
-    for section in assistant.library.sections:
-        words.append(section.title)
-        words.extend(section.terms)
-    return words
-
-
 def _run_turn(dialogue: Dialogue, engines: Engines, kind: str, value: str, now: Any,
               realtime: bool, speak: bool) -> TurnResult:
     timings: dict[str, float] = {}
@@ -150,7 +142,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise ConfigError("nothing to ask: give --text, --audio or --batch")
     assistant = Assistant.load(args.content, args.home, args.tz)
     now = assistant.now(args.now)
-    engines = Engines(args.stt, args.tts, _vocabulary(assistant))
+    engines = Engines(args.stt, args.tts, assistant.library.vocabulary())
     speak = bool(args.say_to) or bool(args.realtime)
     if args.batch:
         return _run_batch(assistant, engines, turns_batch, now, args, speak)

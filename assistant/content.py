@@ -86,6 +86,10 @@ class Library:
         """All sections of all packs, in pack order."""
         return list(self.by_key.values())
 
+    def vocabulary(self) -> list[str]:
+        """Section titles and lay terms: words to prime a speech recogniser with."""
+        return [w for s in self.by_key.values() for w in (s.title, *s.terms)]
+
     def key_of(self, section: Section) -> str:
         """The id used in output: the plain id unless two packs share it."""
         for key, value in self.by_key.items():

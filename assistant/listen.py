@@ -29,7 +29,6 @@ import numpy as np
 
 from assistant.app import Assistant
 from assistant.ask import Engines
-from assistant.ask import _vocabulary as vocabulary_of  # shared with ask; see the lead
 from assistant.captions import Captions
 from assistant.devices import Microphone, quiet_alsa_messages
 from assistant.dialogue import Dialogue, Reply
@@ -315,7 +314,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     quiet_alsa_messages()
     assistant = Assistant.load(args.content, args.home, args.tz)
     dialogue = assistant.new_dialogue()
-    engines = Engines(args.stt, args.tts, vocabulary_of(assistant))
+    engines = Engines(args.stt, args.tts, assistant.library.vocabulary())
     engines.recogniser()
     engines.speaker()
     config = LiveConfig(

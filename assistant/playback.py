@@ -61,7 +61,9 @@ def open_device_stream(device: int | str | None = None) -> StreamOpener:
     def opener(rate: int) -> OutputStream:
         try:
             stream: OutputStream = sounddevice.OutputStream(
-                samplerate=rate, channels=1, dtype="float32", device=device, latency="low"
+                samplerate=rate, channels=1, dtype="float32", device=device,
+                # "high" latency: no underruns on a busy machine; stop() discards the queue anyway
+                latency="high"
             )
         except (sounddevice.PortAudioError, ValueError) as err:
             raise AudioError(f"no usable audio output device ({err}): {_NO_DEVICE_HELP}") from err

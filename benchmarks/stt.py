@@ -43,13 +43,12 @@ QUICK = {"questions": 12, "voices": ["piper", "espeak-gb"], "noises": ["clean", 
 def leaflet_vocabulary() -> list[str]:
     """Section titles and terms of the content pack, as `run.py ask` passes them."""
     try:
-        from assistant.content import load_pack
+        from assistant.content import load_library
 
-        sections = load_pack(PACK).sections
+        return load_library([PACK]).vocabulary()
     except (AssistantError, OSError, ImportError) as err:
         _LOGGER.warning("content pack not usable (%s): no vocabulary", err)
         return []
-    return [w for s in sections for w in [s.title, *s.terms]]
 
 
 def render(config: dict[str, Any], folder: Path = AUDIO_DIR) -> list[corpus.CorpusClip]:
