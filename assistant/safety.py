@@ -66,6 +66,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:cannot|can not|will not) wake (?:him|her|up)|unresponsive|fits?|seizure)\b")),
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b")),
+    # The recogniser sometimes hears "wound" as "wind": accept it beside a strong sign only.
+    (Urgency.HOSPITAL, "wound infection signs", re.compile(
+        r"\b(?:my|his|her|the|mum's|dad's) (?:wind|woond|womb)\b(?:\W+\w+){0,4}?\W+"
+        r"(?:red|leak\w*|ooz\w*|weep\w*|pus|hot|infect\w*|bleed\w*|swollen)\b")),
     (Urgency.HOSPITAL, "fever", re.compile(
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "

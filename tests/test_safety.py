@@ -22,7 +22,7 @@ HOSPITAL = [
     "there's pus coming out of the wound", "I've got a high temperature", "I feel hot and shivery",
     "my temperature's gone up to thirty eight point five", "my leg is swollen and painful",
     "what are the signs of a wound infection", "my stitches have come open", "the wound smells awful",
-    "his ankle has gone all puffy and red",
+    "his ankle has gone all puffy and red", "My wind is red and leaking",
 ]
 NOT_URGENT = [
     "why do I need breathing exercises", "is there a risk of bleeding after the operation",
