@@ -55,6 +55,9 @@ CATALOGUE = {
 }
 
 
+HIBARI_PREFIX = "hibari-"
+
+
 def _is_url(source: str) -> bool:
     return source.split(":", 1)[0].lower() in {"http", "https", "file"}
 
@@ -158,10 +161,16 @@ def cmd_models(args: argparse.Namespace) -> int:
     if args.action == "list":
         _list(models_dir)
         return 0
+    if args.name.startswith(HIBARI_PREFIX):  # hibari's British voices, installed only when asked
+        from assistant.tts.hibari import fetch_voice
+
+        path = fetch_voice(args.name[len(HIBARI_PREFIX):], getattr(args, "source", None))
+        print(f"{args.name}: installed in {path}")
+        return 0
     spec = CATALOGUE.get(args.name)
     if spec is None:
         raise ModelFetchError(f"unknown model '{args.name}': expected one of "
-                              f"{', '.join(CATALOGUE)}")
+                              f"{', '.join(CATALOGUE)}, or hibari-<voice> (e.g. hibari-emma)")
     dest = fetch_model(spec, models_dir, getattr(args, "source", None))
     print(f"{spec.name}: installed in {dest}")
     return 0
