@@ -13,7 +13,7 @@ from assistant.carer.server import check_bind, is_loopback
 from assistant.errors import ConfigError
 from tests.carer_browser import Client, Clock, carer_app, carer_server, logged_in, page_field, run_cli, submit
 
-PAGES = ["/", "/today", "/reminders", "/reminders/new", "/reminders/1/edit", "/reminders/1/delete", "/plan",
+PAGES = ["/today", "/reminders", "/reminders/new", "/reminders/1/edit", "/reminders/1/delete", "/plan",
          "/log", "/settings", "/no-such-page"]
 APIS = ["/log.csv", "/api/reminders"]
 POSTS = ["/reminders/new", "/reminders/1/pause", "/reminders/1/resume", "/reminders/1/delete",
@@ -35,6 +35,14 @@ def test_pages_without_a_session_redirect_to_the_login_form(app, path: str) -> N
     resp = app.test_client().get(path)
     assert resp.status_code == 302
     assert resp.headers["Location"].endswith("/login")
+
+
+def test_the_first_page_without_a_session_is_the_login_form(app) -> None:
+    page = app.test_client().get("/")
+    assert page.status_code == 200
+    assert 'action="/login"' in page.text and 'name="pin"' in page.text
+    assert 'type="hidden" name="csrf_token"' in page.text
+    assert "Log out" not in page.text
 
 
 @pytest.mark.parametrize("path", APIS)

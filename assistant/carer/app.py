@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from flask import Flask, Response, abort, g, jsonify, redirect, request, session, url_for
+from flask import Flask, Response, abort, g, jsonify, make_response, redirect, request, session, url_for
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -79,6 +79,12 @@ def _gate() -> BaseResponse | None:
         return None
     if request.path.startswith("/api/") or request.path.endswith(".csv"):
         return Response("Log in first.\n", status=401, mimetype="text/plain")
+    if request.path == "/" and request.method == "GET":
+        # The first page itself is the login form (or, before any PIN exists, the choose-a-PIN form),
+        # so a carer who types the address sees a form at once, with no redirect to follow.
+        from assistant.carer import views
+
+        return make_response(views.login() if auth.has_pin(web.home()) else views.setup())
     return redirect(url_for("views.login"))
 
 
