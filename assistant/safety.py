@@ -76,8 +76,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"temperature|temp(?:erature)?(?:'s)? (?:is )?(?:3[89]|40|thirty (?:eight|nine))|shiver\w*|shaking (?:all over|uncontrollably)|"
         r"rigors|chills|hot and cold|burning up|sweats|sweating (?:a lot|buckets))")),
     (Urgency.HOSPITAL, "possible blood clot in the leg", re.compile(
-        r"\b(?:(?:calf|leg|legs|ankle|knee)(?: \w+){0,3} (?:is |are |has |have )?(?:gone |become |got |feels |all )?"
-        r"(?:swollen|swelling|puffy|hot|red|throbbing|painful|tender)|swollen (?:calf|leg|legs)|"
+        r"\b(?:(?:calf|leg|legs|ankle|knee)(?:'s)?(?: \w+){0,3} (?:is |are |has |have )?(?:gone |become |got |feels |all )?"
+        r"(?:swollen|swelling|puffy|hot|red|throbbing|painful|tender|big and|fat and)|swollen (?:calf|leg|legs)|"
         r"(?:blood )?clot in (?:my|his|her) leg|dvt)\b")),
     (Urgency.HOSPITAL, "yellow skin or eyes", re.compile(
         r"\b(?:(?:skin|eyes|whites of (?:my|his|her) eyes) (?:have |has |are |is )?(?:gone |going |turned |"

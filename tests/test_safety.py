@@ -23,6 +23,7 @@ HOSPITAL = [
     "my temperature's gone up to thirty eight point five", "my leg is swollen and painful",
     "what are the signs of a wound infection", "my stitches have come open", "the wound smells awful",
     "his ankle has gone all puffy and red", "My wind is red and leaking",
+    "dad's calf's gone big and red",
 ]
 NOT_URGENT = [
     "why do I need breathing exercises", "is there a risk of bleeding after the operation",
