@@ -38,7 +38,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     for name in parts:
         started = time.perf_counter()
         try:
-            result, table = _run_part(name, quick=getattr(args, "quick", False))
+            result, table = _run_part(name, quick=not getattr(args, "full", False))
         except ModuleNotFoundError as err:
             result, table = {"skipped": f"not available: {err}"}, f"{name}: not available ({err})"
         except Exception as err:  # one failing part must not hide the others' figures
