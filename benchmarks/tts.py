@@ -166,6 +166,24 @@ def run(quick: bool = False) -> dict[str, Any]:
     return results
 
 
+def format_table(result: dict[str, Any]) -> str:
+    """One row per engine (and rate): round-trip word errors, speed, first audio, medical words."""
+    lines = [f"speech out: {result['texts']} answers, {result['words']} words, transcribed back with whisper"]
+    cols = ("round-trip WER", "RTF", "first audio p50", "p95", "load s", "medical words")
+    lines.append("engine".ljust(14) + "".join(c.rjust(17) for c in cols))
+    for name, f in result.items():
+        if not isinstance(f, dict):
+            continue
+        if "round_trip_wer" not in f:
+            lines.append(f"{name}: {f}")
+            continue
+        cells = (f"{f['round_trip_wer']:.1%}", f"{f['real_time_factor']:.3f}",
+                 f"{f['first_audio_ms_p50']} ms", f"{f['first_audio_ms_p95']} ms", f"{f['load_s']}",
+                 str(f["medical_words_heard"]))
+        lines.append(name.ljust(14) + "".join(c.rjust(17) for c in cells))
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the figures as a table or JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
