@@ -37,6 +37,8 @@ def _reexec_in_venv() -> None:
 
 if __name__ == "__main__":
     _reexec_in_venv()
+    # The sentence encoder's matrices are small: one BLAS thread is faster than two fighting.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     sys.path.insert(0, str(HERE))
     from assistant.cli import main
 

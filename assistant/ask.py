@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.app import Assistant
 from assistant.dialogue import Dialogue, Reply
-from assistant.errors import AssistantError, AudioError, ConfigError
+from assistant.errors import AudioError, ConfigError
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -174,5 +174,3 @@ def _run_batch(assistant: Assistant, engines: Engines, turns: list[tuple[str, st
         return 1
     return 0
 
-
-__all__ = ["cmd_ask", "AssistantError"]
