@@ -1,1 +1,20 @@
 """Benchmarks: figures for accuracy and speed, printed by `run.py bench` or run as modules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from typing import Any
+
+
+def module_main(doc: str, run: Callable[..., dict[str, Any]], format_table: Callable[[dict[str, Any]], str],
+                argv: list[str] | None = None, quick_help: str = "a small subset (default: full)") -> int:
+    """The shared command line of ``python -m benchmarks.NAME [--quick] [--json]``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    parser.add_argument("--json", action="store_true", help="JSON output (default: a table)")
+    args = parser.parse_args(argv)
+    result = run(quick=args.quick)
+    print(json.dumps(result, indent=2) if args.json else format_table(result))
+    return 0

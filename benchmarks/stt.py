@@ -10,7 +10,6 @@ vocabulary as a prompt and as hotwords, to show whether biasing helps.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import sys
@@ -209,13 +208,9 @@ def format_table(result: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run from the command line."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a small subset (default: full)")
-    parser.add_argument("--json", action="store_true", help="JSON output (default: a table)")
-    args = parser.parse_args(argv)
-    result = run(quick=args.quick)
-    print(json.dumps(result, indent=2) if args.json else format_table(result))
-    return 0
+    from benchmarks import module_main
+
+    return module_main(__doc__ or "", run, format_table, argv)
 
 
 if __name__ == "__main__":
