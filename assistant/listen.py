@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -325,7 +327,23 @@ def cmd_listen(args: argparse.Namespace) -> int:
     )
     session = LiveSession.open(assistant, dialogue, LiveLoop(config), captions, engines)
     try:
-        return session.run()
+        code = session.run()
     except KeyboardInterrupt:
         captions.show("status", "Goodbye")
-        return 0
+        code = 0
+    _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """Leave without tearing down the engines' native threads one by one.
+
+    The audio and speech engines keep threads of their own (PortAudio, CTranslate2, ONNX Runtime);
+    letting the interpreter finalise them in arbitrary order can abort the process ("terminate
+    called without an active exception") after a clean goodbye. Everything the user needs is saved
+    as it happens (settings, the reminder store), so flush the output and exit directly.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)

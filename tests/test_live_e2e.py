@@ -115,9 +115,12 @@ def question_wavs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                        ("hospital", "How long will I be in hospital after the operation?"),
                        ("wound", "How do I look after my wound?"),
                        ("stop", "Stop."),
-                       ("slower", "Slower, please.")):
+                       ("slower", "Speak more slowly, please.")):
         wavs[name] = folder / f"{name}.wav"
-        sf.write(wavs[name], render_speech(text, VOICES["piper"]), 16000)
+        # A person draws breath before speaking: 0.4 s of silence first, so the start of the first
+        # word is not lost while the virtual microphone's feed stream starts up.
+        lead_in = np.zeros(int(0.4 * 16000), dtype=np.float32)
+        sf.write(wavs[name], np.concatenate([lead_in, render_speech(text, VOICES["piper"])]), 16000)
     return wavs
 
 
@@ -219,8 +222,9 @@ def test_a_key_starts_listening_as_push_to_talk_does(listener: Listener, virtual
 def test_a_voice_command_changes_the_rate_and_it_is_remembered(
         listener: Listener, virtual_audio: VirtualAudio, question_wavs: dict[str, Path]) -> None:  # noqa: F811
     virtual_audio.speak_into_mic(question_wavs["slower"])
+    heard = listener.wait_for("You:")
     said = listener.wait_for("Assistant:")
-    assert "slowly" in said
+    assert "slowly" in said, heard
     listener.wait_for("[Ready]", timeout=30)
     saved = json.loads((listener.home / "settings.json").read_text(encoding="utf-8"))
     assert saved["rate"] < 1.0
