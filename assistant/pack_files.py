@@ -9,24 +9,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.content import Section  # the loader's own dataclass: what is written is what is read
 from assistant.errors import ConfigError
 
 _LOGGER = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Section:
-    """One section of an imported pack, ready to be written as a section file."""
-
-    id: str
-    title: str
-    chunks: tuple[str, ...]
-    asks: tuple[str, ...]
-    terms: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-    summary: str = ""
-    urgent: bool = False
-    from_surgery: str | None = None
 
 
 @dataclass(frozen=True)
