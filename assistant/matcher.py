@@ -127,6 +127,7 @@ class Matcher:
         self._term_weight = self._term_weights()
         self._index_terms()
         self._vocab = self._vocabulary()
+        self._chunk_words = [[_content_words(clean(c)) for c in s.chunks] for s in self._sections]
         self._vocab_list = sorted(self._vocab)
         self._ask_vecs: list[np.ndarray] = []
         self._chunk_vecs: list[np.ndarray] = []
@@ -263,15 +264,13 @@ class Matcher:
         """The chunk that best answers the question; the first unless another is clearly better."""
         if len(section.chunks) == 1:
             return 0
-        text = clean(question)
-        words = _content_words(text)
+        index = self._keys.index(self.library.key_of(section))
+        words = _content_words(clean(question))
         scores = []
-        for i, chunk in enumerate(section.chunks):
-            overlap = len(words & _content_words(clean(chunk))) / max(1, len(words))
-            score = 0.5 * overlap
+        for i, chunk_words in enumerate(self._chunk_words[index]):
+            score = 0.5 * len(words & chunk_words) / max(1, len(words))
             if qvec is not None:
-                key = self.library.key_of(section)
-                score += float(self._chunk_vecs[self._keys.index(key)][i] @ qvec)
+                score += float(self._chunk_vecs[index][i] @ qvec)
             scores.append(score)
         best = int(np.argmax(scores))
         # The first chunk holds the main answer: only move off it for a clear win.
