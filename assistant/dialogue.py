@@ -113,7 +113,7 @@ class Dialogue:
         if not clean(text):
             return Reply("unknown", phrases.ENGLISH_ONLY, confidence=0.0)
         if self.state.clarify is not None:
-            chosen = self._resolve_clarify(text)
+            chosen = self._resolve_clarify(text, now)
             if chosen is not None:
                 return chosen
         if self._reminders is not None:  # before commands: "yes" may confirm a new reminder
@@ -178,7 +178,7 @@ class Dialogue:
                 return candidate.section
         return (emergency or urgent)[0]
 
-    def _resolve_clarify(self, text: str) -> Reply | None:
+    def _resolve_clarify(self, text: str, now: datetime) -> Reply | None:
         assert self.state.clarify is not None
         first, second = self.state.clarify
         choice = phrases.pick_option(clean(text), first.section, second.section)
@@ -195,7 +195,7 @@ class Dialogue:
         chosen = first if choice == 0 else second
         index = self.matcher.best_chunk(chosen.section, self.state.pending_question, None)
         match = Match(chosen.key, chosen.section, index, chosen.score, 1.0, None)
-        return self._answer(match, datetime.now())
+        return self._answer(match, now)
 
     # -- reading -----------------------------------------------------------------------------
 
