@@ -42,4 +42,11 @@ places place thing things bits bit lot
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
 seventeen eighteen nineteen twenty thirty forty fifty sixty hundred thousand first second third fourth fifth
 half quarter dozen couple
+monday tuesday wednesday thursday friday saturday sunday weekend fortnight yesterday
+january february march april may june july august september october november december
+aye nay och duw ee eh innit cor blimey crikey gosh golly bloody flipping blooming ruddy
+lass lad lassie laddie bairn hen pet duck love luv mate pal chuck flower darling sweetheart bab
+mam mammy da nan nana nanna gran granddad grandpa grampa gramps auntie missis missus wee
+neighbour neighbours friends club mentioned mention wrote written list questions question mistake
+fretting fret mither mithering bothering nervous scared frightened petrified bit worried
 """.split())

@@ -108,6 +108,16 @@ def stem_words(text: str) -> list[str]:
     return [stem(w) for w in text.split()]
 
 
+def _names(text: str) -> set[str]:
+    """Capitalised words inside a sentence ("my Jim", "in Leeds"): names, not topics."""
+    found = set()
+    for sentence in re.split(r"[.?!]\s+", text):
+        for word in re.findall(r"[A-Za-z']+", sentence)[1:]:
+            if word[0].isupper() and not word.isupper() and len(word) > 1:
+                found.add(clean(word))
+    return found
+
+
 def _content_words(text: str) -> set[str]:
     return {w for w in text.split() if w not in _STOP and len(w) > 2}
 
@@ -155,9 +165,10 @@ class Matcher:
     def unfamiliar_words(self, question: str) -> tuple[str, ...]:
         """Topic words of the question that no section uses, allowing for slips ("dreins", "lap a roscope")."""
         words = clean(question).split()
+        names = _names(question)
         found = []
         for i, word in enumerate(words):
-            if self._familiar(word) or self._joins_familiar(words, i):
+            if word in names or self._familiar(word) or self._joins_familiar(words, i):
                 continue
             found.append(word)
         return tuple(found)

@@ -14,6 +14,23 @@ _CONTRACTIONS = {
     "shouldn't": "should not", "couldn't": "could not", "wouldn't": "would not", "haven't": "have not",
     "hasn't": "has not", "wasn't": "was not", "let's": "let us", "how's": "how is", "where's": "where is",
     "when's": "when is", "who's": "who is", "gonna": "going to", "wanna": "want to", "gotta": "got to",
+    "ain't": "is not", "aint": "is not", "dunno": "do not know", "lemme": "let me", "gimme": "give me",
+}
+# Typed text-speak and spoken dialect spellings, mapped to the standard word so the embedding model
+# and the lay terms see English they know ("wen can u drive" -> "when can you drive"). Only words
+# with one clear meaning are here: not "r" in "r and r", not "ma" (mother or my).
+_INFORMAL = {
+    "u": "you", "ya": "you", "ye": "you", "yer": "your", "ur": "your", "yr": "your", "youse": "you",
+    "yous": "you", "wen": "when", "wat": "what", "wot": "what", "wut": "what", "b4": "before",
+    "cos": "because", "coz": "because", "cuz": "because", "bc": "because", "becuz": "because",
+    "pls": "please", "plz": "please", "thx": "thanks", "ppl": "people", "abt": "about", "tho": "though",
+    "hv": "have", "hev": "have", "av": "have", "wiv": "with", "wiz": "with", "fink": "think",
+    "nowt": "nothing", "owt": "anything", "summat": "something", "tae": "to", "nae": "no",
+    "cannae": "cannot", "canna": "cannot", "dinnae": "do not", "didnae": "did not", "wasnae": "was not",
+    "isnae": "is not", "wouldnae": "would not", "ole": "old", "nite": "night", "tmrw": "tomorrow",
+    "2moro": "tomorrow", "2day": "today", "gd": "good", "rly": "really", "shud": "should",
+    "cud": "could", "wud": "would", "wk": "week", "wks": "weeks", "hosp": "hospital", "meds": "medicines",
+    "tabs": "tablets", "op's": "operation is", "ops": "operations",
 }
 _FILLERS = re.compile(r"\b(?:erm+|um+|uh+|er|ah+|hmm+|mm+|uhm|errm)\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -30,7 +47,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.lower()[: MAX_QUESTION_CHARS * 4]
-    expanded = " ".join(_CONTRACTIONS.get(w, w) for w in _WORD.findall(text))
+    expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w, w) for w in _WORD.findall(text))
     return " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w))
 
 

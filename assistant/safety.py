@@ -42,14 +42,15 @@ _NEAR = r"(?:\W+\w+){0,7}?\W+"
 
 _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "chest pain", re.compile(
-        r"\b(?:chest (?:pain|pains|hurts?|hurting|is (?:tight|hurting|painful|sore)|feels (?:tight|heavy)|"
+        r"\b(?:chest (?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore)|feels (?:\w+ )?(?:tight|heavy)|"
         r"tightness|pressure|ache)|pains? in (?:my|his|her|the|their) chest|tight chest|heart attack|"
         r"crushing (?:pain|feeling)|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
         r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|his|her|their|the) chest)")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
-        r"\b(?:cannot (?:breathe|breath|catch (?:my|his|her) breath|get (?:my|his|her|a) breath)|"
+        r"\b(?:cannot (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
-        r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in )?breath\w*|"
+        r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
+        r"(?:struggling|fighting|gasping) for (?:air|breath)|cannot get (?:enough )?air|panting|wheez\w*|"
         r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lips (?:are|have gone) blue)")),
     (Urgency.EMERGENCY, "heavy bleeding", re.compile(
         r"\b(?:(?:is|are|am|keeps?|started|still|has been|have been|been|it is|wound is|scar is) bleeding|"
@@ -58,12 +59,16 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:lots|lot|loads|pool) of blood|soaked (?:in|with) blood|(?:coughing|coughed|vomiting|"
         r"vomited|throwing) up blood|blood in (?:my|his|her|the) (?:sick|vomit|poo|stool|wee|pee|urine)|"
         r"(?:there is|theres) blood|blood on (?:the|my|his|her) (?:dressing|bandage|sheets|pad)|"
+        r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding$|^blood$)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
         r"\b(?:collaps\w*|fainted|fainting|faint and|came over (?:all )?(?:faint|funny|dizzy)|keeled over|"
         r"fell down|fallen down|(?:ended up|found \w+|lying) on the floor|passed out|pass out|blacked out|unconscious|"
-        r"(?:will not|cannot|can not) come round|not coming round|"
-        r"(?:cannot|can not|will not) wake (?:him|her|up)|unresponsive|fits?|seizure)\b")),
+        r"(?:will not|cannot|can not) come round|not coming round|(?:come|came|coming) round|"
+        r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
+        r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
+        r"(?:faint|woozy)|not responding|(?:will not|cannot|can not) (?:respond|rouse)|"
+        r"(?:cannot|can not|will not) wake (?:him|her|up)|unresponsive|(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b")),
     # The recogniser sometimes hears "wound" as "wind": accept it beside a strong sign only.
@@ -74,7 +79,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "
         r"temperature|temp(?:erature)?(?:'s)? (?:is )?(?:3[89]|40|thirty (?:eight|nine))|shiver\w*|shaking (?:all over|uncontrollably)|"
-        r"rigors|chills|hot and cold|burning up|sweats|sweating (?:a lot|buckets))")),
+        r"temp\w*(?:\W+\w+){0,5}?\W+(?:3[89]|40|thirty eight|thirty nine)\b|cannot stop (?:shaking|shivering)|"
+        r"rigors|chills|hot and cold|burning up|boiling up|roasting hot|clammy|teeth (?:are )?chattering|"
+        r"sweats|sweating (?:a lot|buckets))")),
     (Urgency.HOSPITAL, "possible blood clot in the leg", re.compile(
         r"\b(?:(?:calf|leg|legs|ankle|knee)(?:'s)?(?: \w+){0,3} (?:is |are |has |have )?(?:gone |become |got |feels |all )?"
         r"(?:swollen|swelling|puffy|hot|red|throbbing|painful|tender|big and|fat and)|swollen (?:calf|leg|legs)|"

@@ -61,6 +61,16 @@ def test_unfamiliar_topic_words_are_noticed(matcher: Matcher) -> None:
     assert matcher.unfamiliar_words("when can I carry my shopping") == ()
     # Recogniser slips still count as familiar.
     assert matcher.unfamiliar_words("what's a lap a roscope") == ()
+    # Names and everyday dialect are not topics; a name at the start of a sentence is not guessed.
+    assert matcher.unfamiliar_words("I'm looking after my Jim, aye, what can I do to help") == ()
+    assert "tattoo" in matcher.unfamiliar_words("Tattoo. Is that ok after the operation")
+
+
+def test_text_speak_reaches_the_same_section(matcher: Matcher) -> None:
+    plain = matcher.match_question("when can you drive after the operation")
+    texted = matcher.match_question("wen can u drive after the op")
+    assert plain is not None and texted is not None
+    assert texted.key == plain.key
 
 
 def test_best_chunk_moves_to_the_chunk_with_the_answer(matcher: Matcher, library: Library) -> None:

@@ -16,6 +16,9 @@ EMERGENCIES = [
     "I'm struggling to breathe", "there's blood coming through the dressing", "she's bleeding a lot",
     "he's coughing up blood", "dad's collapsed", "my wife fainted and won't wake up", "pain in my chest",
     "dad keeled over in the garden", "she came over dizzy and is lying on the floor",
+    "she's gone pale and flopped over on the sofa", "he came round but he's not right",
+    "I can't catch me breath", "he's fighting for breath", "my chest feels really tight",
+    "blood has bled right through the bandage", "he's having a fit",
 ]
 HOSPITAL = [
     "my wound is hot and leaking", "my scar is weeping and feels warm", "the cut on my tummy is red and sore",
@@ -24,6 +27,7 @@ HOSPITAL = [
     "what are the signs of a wound infection", "my stitches have come open", "the wound smells awful",
     "his ankle has gone all puffy and red", "My wind is red and leaking",
     "dad's calf's gone big and red",
+    "I took her temperature and it says 39", "she can't stop shaking", "he's all clammy",
 ]
 NOT_URGENT = [
     "why do I need breathing exercises", "is there a risk of bleeding after the operation",
@@ -31,6 +35,7 @@ NOT_URGENT = [
     "can I stop smoking before the operation", "how will my pain be controlled", "when can I have a bath",
     "my temperature is normal now", "what is a chest infection", "", "what are the TED stockings for",
     "she is having the open operation with the big cut", "can I do leg exercises in bed",
+    "the doctor says I might not be fit enough for the operation",
 ]
 
 
