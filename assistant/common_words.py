@@ -49,4 +49,11 @@ lass lad lassie laddie bairn hen pet duck love luv mate pal chuck flower darling
 mam mammy da nan nana nanna gran granddad grandpa grampa gramps auntie missis missus wee
 neighbour neighbours friends club mentioned mention wrote written list questions question mistake
 fretting fret mither mithering bothering nervous scared frightened petrified bit worried
+till til until afore beforehand afterwards altogether anyhow somehow compared version sort sorts
+folk folks fella fellow lady gentleman bloke chap guys somebody everybody anybody
+ward wards bed beds lying lie laid lay sitting sit sat standing stand stood sleep slept asleep
+wake woke waking awake house flat upstairs downstairs stairs indoors outside home room
+kept keeping stay staying stayed booked booking letter letters rule ruled life lives living live
+speak spoke spoken chat chatting poorly unwell ill rough grotty dreading dread terrified agony
+quicker slower faster sooner longer shorter bigger smaller harder easier push pull
 """.split())

@@ -24,7 +24,7 @@ MIN_ASKS = 2
 PACK_FILE = "pack.txt"
 SECTIONS_DIR = "sections"
 
-PACK_KEYS = {"id", "title", "publisher", "source", "reviewed", "language", "help", "note"}
+PACK_KEYS = {"id", "title", "publisher", "source", "reviewed", "language", "help", "note", "answer-first"}
 PACK_REQUIRED = ("id", "title", "publisher", "source", "reviewed", "help")
 PACK_REPEATABLE = {"note"}
 SECTION_KEYS = {
@@ -72,6 +72,9 @@ class Pack:
     language: str = "en-GB"
     notes: tuple[str, ...] = ()
     path: Path | None = None
+    answer_first: bool = True
+    """Each section's first chunk holds its main answer (written by hand); False for a pack whose
+    chunks follow the leaflet's order (imported), so the best-fitting chunk is read first."""
 
 
 @dataclass(frozen=True)
@@ -277,6 +280,7 @@ def load_pack(folder: str | Path) -> Pack:
     parsed = [parse_section(p, pack_id, problems) for p in files]
     sections = [s for s in parsed if s is not None]
     _check_ids(sections, problems)
+    answer_first = _yes_no(meta_path, meta, "answer-first", problems)
     if problems:
         raise ContentError(f"content pack {folder} has {len(problems)} problem(s)", problems)
     return Pack(
@@ -284,8 +288,17 @@ def load_pack(folder: str | Path) -> Pack:
         source=meta["source"][0].value, reviewed=meta["reviewed"][0].value,
         help=meta["help"][0].value, sections=tuple(sections),
         language=_one(meta, "language") or "en-GB",
-        notes=tuple(f.value for f in meta.get("note", [])), path=folder,
+        notes=tuple(f.value for f in meta.get("note", [])), path=folder, answer_first=answer_first,
     )
+
+
+def _yes_no(path: Path, meta: dict[str, list[_Field]], key: str, problems: list[str]) -> bool:
+    fields = meta.get(key, [])
+    if not fields or fields[0].value.lower() == "yes":
+        return True
+    if fields[0].value.lower() != "no":
+        problems.append(f"{path}:{fields[0].line}: {key} must be yes or no, not {fields[0].value!r}")
+    return False
 
 
 def default_pack_dirs(content_root: Path) -> list[Path]:

@@ -46,6 +46,7 @@ class Weights:
 
 DEFAULT_WEIGHTS = Weights()
 SLIP_RATIO = 80.0
+FIRST_CHUNK_MARGIN = 0.08
 # Confidence is a logistic curve over the combined score, fitted by maximum likelihood on the dev set
 # (is the spoken answer right?); `run.py bench` prints its calibration error on both sets.
 CONFIDENCE_CENTRE = 0.47
@@ -284,8 +285,10 @@ class Matcher:
                 score += float(self._chunk_vecs[index][i] @ qvec)
             scores.append(score)
         best = int(np.argmax(scores))
-        # The first chunk holds the main answer: only move off it for a clear win.
-        return best if scores[best] > scores[0] + 0.08 else 0
+        # In a hand-written pack the first chunk holds the main answer: only move off it for a clear
+        # win. An imported pack's chunks follow the leaflet, so the best fit wins outright.
+        margin = FIRST_CHUNK_MARGIN if self.library.pack_of(section).answer_first else 0.0
+        return best if scores[best] > scores[0] + margin else 0
 
     def match_question(self, question: str) -> Match | None:
         """Best section for the question, or None when the question has no usable words."""

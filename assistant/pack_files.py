@@ -54,7 +54,10 @@ def pack_text(pack: ImportedPack) -> str:
     """The pack.txt text."""
     lines = [f"id: {pack.id}", f"title: {pack.title}", f"publisher: {pack.publisher}",
              f"source: {pack.source}", f"reviewed: {pack.reviewed}", "language: en-GB",
-             f"help: {pack.help}"]
+             f"help: {pack.help}",
+             "# The chunks below follow the leaflet's order; once each section's first chunk holds",
+             "# its main answer, change this to yes.",
+             "answer-first: no"]
     lines += [f"note: {note}" for note in pack.notes]
     return "\n".join(lines) + "\n"
 

@@ -91,6 +91,21 @@ def test_each_problem_is_reported_with_file_and_line(tmp_path: Path, text: str, 
     assert "pain.txt:" in report
 
 
+@pytest.mark.parametrize(("line", "expected"), [("", True), ("answer-first: yes\n", True),
+                                              ("answer-first: no\n", False), ("answer-first: NO\n", False)])
+def test_answer_first_says_whether_the_first_chunk_is_the_answer(tmp_path: Path, line: str,
+                                                                  expected: bool) -> None:
+    meta = "id: test\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\nhelp: Ask.\n" + line
+    assert load_pack(make_pack(tmp_path, {"pain.txt": GOOD_SECTION}, meta)).answer_first is expected
+
+
+def test_answer_first_must_be_yes_or_no(tmp_path: Path) -> None:
+    meta = "id: test\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\nhelp: Ask.\nanswer-first: maybe\n"
+    with pytest.raises(ContentError) as info:
+        load_pack(make_pack(tmp_path, {"pain.txt": GOOD_SECTION}, meta))
+    assert "pack.txt:7: answer-first must be yes or no" in str(info.value)
+
+
 def test_all_problems_reported_at_once(tmp_path: Path) -> None:
     bad = GOOD_SECTION.replace("title: Pain relief\n", "").replace("ask: Can I have more tablets?\n", "")
     folder = make_pack(tmp_path, {"a.txt": bad, "b.txt": GOOD_SECTION, "c.txt": GOOD_SECTION})

@@ -160,6 +160,7 @@ def test_plain_text_fixture(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert pack.title == "Recovering at home after bowel surgery"
     assert pack.reviewed == "3 March 2025"
     assert pack.publisher == "Northshire NHS Foundation Trust"
+    assert not pack.answer_first  # chunks keep the leaflet's order until an editor says otherwise
     driving = by_title(pack, "Avoid driving")
     assert driving.from_surgery == "6 weeks" and driving.related == ("things-that-help-your-recovery",)
     assert by_title(pack, "When to get help").urgent

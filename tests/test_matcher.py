@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from assistant.content import Library
+from assistant.content import Library, load_library
 from assistant.matcher import Matcher, confidence_from_score, stem
 
 PARAPHRASES = [
@@ -77,6 +79,27 @@ def test_best_chunk_moves_to_the_chunk_with_the_answer(matcher: Matcher, library
     match = matcher.match_question("when will I be able to drive again")
     assert match is not None and match.key == "heavy-lifting"
     assert "drive" in match.section.chunks[match.chunk_index].lower()
+
+
+def test_imported_pack_reads_the_best_fitting_chunk_first(tmp_path: Path) -> None:
+    folder = tmp_path / "pack"
+    (folder / "sections").mkdir(parents=True)
+    meta = "id: t\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\nhelp: Ask.\n"
+    (folder / "sections" / "home.txt").write_text(
+        "id: home\ntitle: Going home\nask: When can I go home?\nask: What happens at home?\n\n"
+        "Most people go home after about a week.\n\n"
+        "Your specialist nurse will tell you when your outpatient check-up is.\n", encoding="utf-8")
+    # One word of eight in common with the second chunk: a small win, below the first-chunk margin.
+    question = "check, what happens with appointment letter, transport, bring along form"
+    picks = []
+    for line in ("answer-first: yes\n", "answer-first: no\n"):
+        (folder / "pack.txt").write_text(meta + line, encoding="utf-8")
+        library = load_library([folder])
+        plain = Matcher(library, None)  # word overlap alone: a small win for the second chunk
+        match = plain.match_question(question)
+        assert match is not None
+        picks.append(match.chunk_index)
+    assert picks == [0, 1]
 
 
 def test_matching_works_without_embeddings(library: Library) -> None:
