@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Protocol
 
 from assistant import phrases
+from assistant.answer_types import missing_types
 from assistant.commands import Command, parse_command
 from assistant.content import Library, Section
 from assistant.matcher import Candidate, Match, Matcher
@@ -24,11 +25,13 @@ from assistant.settings import Settings
 
 _LOGGER = logging.getLogger(__name__)
 
-UNKNOWN_BELOW = 0.40
+UNKNOWN_BELOW = 0.50
 """Combined matcher score under which the leaflet is taken not to answer the question."""
-CLARIFY_BELOW = 0.48
+CLARIFY_BELOW = 0.58
 """Scores under this, with a close runner-up, ask "Do you mean X or Y?"."""
 CLARIFY_MARGIN = 0.03
+TYPE_MISMATCH_CONFIDENCE = 0.9
+"""How sure an "I don't have that" is when the question wants a kind of fact the section lacks."""
 EMERGENCY_SECTION = "emergency"
 _REMEMBERED_COMMANDS = (Command.TOPICS, Command.HELP, Command.NEXT, Command.PREVIOUS)
 
@@ -134,6 +137,10 @@ class Dialogue:
             return Reply("unknown", f"{phrases.UNKNOWN} {self._help_line()}", confidence=confidence)
         if match.section.urgent:
             return self._answer(match, now)
+        missing = missing_types(text, match.section.chunks)
+        if missing:  # "what time does the support line close?": the section has no times at all
+            _LOGGER.info("%s matches %s, which holds no %s", text, match.key, " or ".join(missing))
+            return Reply("unknown", f"{phrases.UNKNOWN} {self._help_line()}", confidence=TYPE_MISMATCH_CONFIDENCE)
         runner = match.runner_up
         if (runner is not None and match.score < CLARIFY_BELOW
                 and match.score - runner.score < CLARIFY_MARGIN and not runner.section.urgent):

@@ -1,7 +1,7 @@
 """Question answering figures: accuracy, clarify rate, unknown precision/recall, urgent recall, speed.
 
 Compares three matchers on the same questions: RapidFuzz and lay terms only, embeddings only, and
-the shipped combination. The dev set is what the weights were chosen on; the holdout set never was.
+the shipped combination. Which sets were tuned on and which are blind: tests/data/EVAL.md.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from assistant.matcher import DEFAULT_WEIGHTS, Matcher, Weights
 from assistant.settings import Settings
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-SETS = ("eval_dev.tsv", "eval_holdout.tsv", "eval_unseen.tsv", "eval_final.tsv")
+SETS = ("eval_dev.tsv", "eval_holdout.tsv", "eval_unseen.tsv", "eval_final.tsv", "eval_fresh_a.tsv",
+        "eval_fresh_b.tsv")
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_9ab7bde8cbb6c729.txt"
 

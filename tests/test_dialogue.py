@@ -59,6 +59,14 @@ def test_unknown_says_where_to_ask(dialogue: Dialogue, now: datetime) -> None:
     assert "0808 808 00 00" in reply.say and "nurse or doctor" in reply.say
 
 
+def test_a_question_wanting_a_fact_the_section_lacks_is_not_answered(dialogue: Dialogue,
+                                                                      now: datetime) -> None:
+    # The support line section matches well, but it has no opening hours.
+    assert dialogue.respond("is the Macmillan support line free to call", now).kind == "answer"
+    reply = dialogue.respond("what time does the Macmillan support line close at night", now)
+    assert reply.kind == "unknown" and "0808 808 00 00" in reply.say
+
+
 @pytest.mark.parametrize("text", ["", "   ", "🙂🙂🙂", "?!"])
 def test_nothing_heard(dialogue: Dialogue, now: datetime, text: str) -> None:
     reply = dialogue.respond(text, now)

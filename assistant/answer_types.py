@@ -1,0 +1,59 @@
+"""What kind of fact a question asks for, and whether a section holds that kind of fact at all.
+
+A patient asking "what time does the support line close?" wants a time of day; a section with
+the support line's number but no opening hours does not answer that, however well its words
+match. This is expected-answer-type checking, a standard step in question answering: pure, and
+the same for any leaflet. Only kinds of fact that a passage either plainly has or plainly lacks
+are listed (money, clock times, names, odds, measurements).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    """A kind of fact: how a question asks for it, and how a passage that has it looks."""
+
+    name: str
+    asked: re.Pattern[str]
+    present: re.Pattern[str]
+
+
+TYPES = (
+    AnswerType("cost", re.compile(
+        r"\b(?:how much (?:\w+ ){0,4}(?:cost|costs|pay|charge|charged)|what does it cost|price|prices|fees?|"
+        r"cost of|pay for)\b"),
+        re.compile(r"£|\b(?:free|costs?|charged?|pay|price)\b")),
+    AnswerType("time of day", re.compile(
+        r"\b(?:what time|opening hours|what hours|open (?:till|until)|closes? at|closed at|open at night|"
+        r"open (?:on|at) (?:the )?weekends?)\b"),
+        re.compile(r"\b\d{1,2} ?(?:am|pm)\b|o'clock|\b\d{1,2}[:.]\d\d\b|\b(?:7|seven) days a week\b|"
+                   r"\b(?:weekends?|evenings?|mornings?|afternoons?|open)\b")),
+    AnswerType("name", re.compile(
+        r"\b(?:(?:his|her|their|the \w+'s|my \w+'s) name|what is (?:he|she) called|"
+        r"name of (?:the|my|his|her) (?:surgeon|doctor|consultant|nurse|anaesthetist))\b"),
+        re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Professor)\.? [A-Z]")),
+    AnswerType("odds", re.compile(
+        r"\b(?:chances?|odds|survival|survive|per ?cent|percentage|success rate|prognosis|how likely|"
+        r"life expectancy|how long (?:have|has) (?:i|he|she|they) got(?! to))\b"),
+        re.compile(r"%|\b(?:per ?cent|\d+ (?:in|out of) \d+|most people|chances?|likely)\b")),
+    AnswerType("size", re.compile(
+        r"\b(?:centimetres?|centimeters?|millimetres?|inches|inch|cm|how (?:big|wide|large) (?:\w+ ){0,3}"
+        r"(?:scars?|cuts?|wounds?|incisions?|holes?))\b"),
+        re.compile(r"\b\d+ ?(?:mm|cm|centimetres?|millimetres?|inch(?:es)?)\b")),
+)
+
+
+def asked_types(question: str) -> tuple[AnswerType, ...]:
+    """The kinds of fact the question asks for (usually none)."""
+    text = question.lower().replace("\u2019", "'")
+    return tuple(kind for kind in TYPES if kind.asked.search(text))
+
+
+def missing_types(question: str, passages: tuple[str, ...]) -> tuple[str, ...]:
+    """Names of the kinds of fact the question asks for that none of the passages holds."""
+    text = " ".join(passages)
+    return tuple(kind.name for kind in asked_types(question) if not kind.present.search(text))

@@ -1,0 +1,42 @@
+"""Expected answer types: a question that wants a time, a price, a name, odds or a size is only
+answered by a section that has one."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer_types import asked_types, missing_types
+
+SUPPORT = ("Call the Macmillan Support Line free on 0808 808 00 00.",)
+KEYHOLE = ("There are about 3 small cuts, each 5mm long, and 2 or 3 bigger cuts, each 12mm long.",)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("what time does the support line close", "time of day"),
+    ("what hours is it open till in the evenings", "time of day"),
+    ("how much does a liver transplant cost", "cost"),
+    ("do I have to pay for the car park", "cost"),
+    ("surgeon. what's his name", "name"),
+    ("what are my chances of survival", "odds"),
+    ("how long have I got left", "odds"),
+    ("how many centimetres long will my scar be", "size"),
+    ("how big are the cuts with keyhole", "size"),
+])
+def test_questions_that_want_a_kind_of_fact(question: str, kind: str) -> None:
+    assert kind in [t.name for t in asked_types(question)]
+
+
+@pytest.mark.parametrize("question", [
+    "how long have I got to stay off the booze", "when can I drive", "who does the operation",
+    "how long will I be in hospital", "is the support line free", "what is a liver resection",
+])
+def test_ordinary_questions_want_no_particular_kind(question: str) -> None:
+    assert asked_types(question) == ()
+
+
+def test_a_section_without_that_kind_of_fact_does_not_answer() -> None:
+    assert missing_types("what time does the support line close", SUPPORT) == ("time of day",)
+    assert missing_types("how many centimetres is the scar", SUPPORT) == ("size",)
+    assert missing_types("does it cost anything to ring", SUPPORT) == ()  # "free" answers it
+    assert missing_types("how big are the keyhole cuts", KEYHOLE) == ()
+    assert missing_types("how long will I be in hospital", SUPPORT) == ()
