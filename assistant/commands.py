@@ -30,6 +30,7 @@ class Command(Enum):
     YES = "yes"
     NO = "no"
     WAIT = "wait"
+    SOURCE = "source"
 
 
 _POLITE_START = re.compile(
@@ -72,6 +73,14 @@ _TABLE: list[tuple[Command, str]] = [
     (Command.WAIT, r"(?:wait|hold on|hang on)(?: a (?:minute|moment|second|sec|bit))?|one moment|just a (?:minute|moment|second|sec)|give me a "
                    r"(?:minute|moment|second)|are you still there|are you there|still there"),
 ]
+# "Who wrote this?": every answer comes from a named leaflet, so say which and whose.
+_TABLE.append((Command.SOURCE, r"who (?:wrote|writes|made|published|produced) (?:all |up )?(?:this|that|it|these|the "
+                               r"(?:leaflet|information|answers?))(?: information| leaflet| stuff)?|"
+                               r"where (?:does|did|is) (?:this|that|it|all this|the information)(?: information| stuff)? "
+                               r"(?:come from|coming from|from)|what (?:leaflet|source) is (?:this|that|it)|"
+                               r"what (?:is|are) (?:this|that|your) (?:leaflet|source|sources)|"
+                               r"where (?:is|do) (?:your|you get your) (?:information|answers)(?: from)?|"
+                               r"how do you know (?:this|that|all this)"))
 _COMPILED = [(cmd, re.compile(rf"^(?:{pattern})$")) for cmd, pattern in _TABLE]
 
 

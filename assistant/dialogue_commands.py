@@ -87,6 +87,12 @@ def _step_section(d: Dialogue, command: Command) -> Reply:
     return Reply("answer", say, key, d.library.pack_of(section).title, 1.0, command)
 
 
+def _source(d: Dialogue, command: Command) -> Reply:
+    packs = d.library.packs
+    lines = [phrases.source_line(p.title, p.publisher, p.reviewed) for p in packs]
+    return _reply(" ".join(lines), command, source="; ".join(p.title for p in packs))
+
+
 def _back(d: Dialogue, command: Command) -> Reply:
     st = d.state
     if not st.history:
@@ -117,4 +123,5 @@ _HANDLERS = {
     Command.NEXT: _step_section,
     Command.PREVIOUS: _step_section,
     Command.BACK: _back,
+    Command.SOURCE: _source,
 }

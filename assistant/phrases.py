@@ -41,6 +41,13 @@ _FIRST = re.compile(r"\b(?:first|1st|one|former|top|the 1|number 1|a)\b")
 _SECOND = re.compile(r"\b(?:second|2nd|two|other|latter|last|the 2|number 2|b)\b")
 
 
+def source_line(title: str, publisher: str, reviewed: str) -> str:
+    """Which leaflet the answers come from, whose it is and when it was reviewed."""
+    when = ("It does not give a review date." if reviewed.lower().startswith("not stated")
+            else f"It was reviewed {reviewed}.")
+    return f"My answers come from the leaflet '{title}', by {publisher}. {when}"
+
+
 def clarify(first_title: str, second_title: str) -> str:
     """'Do you mean X or Y?' with section titles spoken naturally."""
     return f"Do you mean {_spoken_title(first_title)}, or {_spoken_title(second_title)}?"

@@ -18,11 +18,14 @@ CASES = [
     ("next", Command.NEXT), ("next section", Command.NEXT), ("previous", Command.PREVIOUS),
     ("go back", Command.BACK), ("yes please", Command.YES), ("no thanks", Command.NO),
     ("hang on a minute", Command.WAIT), ("are you still there?", Command.WAIT),
+    ("who wrote all this?", Command.SOURCE), ("where does this information come from", Command.SOURCE),
+    ("what leaflet is this", Command.SOURCE),
 ]
 QUESTIONS = [
     "should I stop smoking?", "stop drinking alcohol?", "more about drains", "can I have more painkillers",
     "help me with my stockings", "when can I go back to work", "what happens next after the operation",
     "why do I need to breathe slowly", "when can I carry shopping again",
+    "who wrote my prescription", "where does the drain come from",
 ]
 
 

@@ -59,6 +59,13 @@ def test_unknown_says_where_to_ask(dialogue: Dialogue, now: datetime) -> None:
     assert "0808 808 00 00" in reply.say and "nurse or doctor" in reply.say
 
 
+def test_who_wrote_this_names_the_leaflet_and_publisher(dialogue: Dialogue, now: datetime) -> None:
+    reply = dialogue.respond("who wrote all this?", now)
+    assert reply.kind == "command" and reply.command is Command.SOURCE
+    assert "Surgery for secondary cancer in the liver" in reply.say and "Macmillan" in reply.say
+    assert "review date" in reply.say
+
+
 def test_a_question_wanting_a_fact_the_section_lacks_is_not_answered(dialogue: Dialogue,
                                                                       now: datetime) -> None:
     # The support line section matches well, but it has no opening hours.
