@@ -24,7 +24,8 @@ MIN_ASKS = 2
 PACK_FILE = "pack.txt"
 SECTIONS_DIR = "sections"
 
-PACK_KEYS = {"id", "title", "publisher", "source", "reviewed", "language", "help", "note", "answer-first"}
+PACK_KEYS = {"id", "title", "publisher", "source", "reviewed", "language", "help", "note", "answer-first",
+             "questions-written"}
 PACK_REQUIRED = ("id", "title", "publisher", "source", "reviewed", "help")
 PACK_REPEATABLE = {"note"}
 SECTION_KEYS = {
@@ -73,6 +74,9 @@ class Pack:
     notes: tuple[str, ...] = ()
     path: Path | None = None
     answer_first: bool = True
+    questions_written: bool = True
+    """The example questions were written by people; False when the importer derived them from the
+    leaflet's own sentences, which match real questions less closely."""
     """Each section's first chunk holds its main answer (written by hand); False for a pack whose
     chunks follow the leaflet's order (imported), so the best-fitting chunk is read first."""
 
@@ -281,6 +285,7 @@ def load_pack(folder: str | Path) -> Pack:
     sections = [s for s in parsed if s is not None]
     _check_ids(sections, problems)
     answer_first = _yes_no(meta_path, meta, "answer-first", problems)
+    questions_written = _yes_no(meta_path, meta, "questions-written", problems)
     if problems:
         raise ContentError(f"content pack {folder} has {len(problems)} problem(s)", problems)
     return Pack(
@@ -289,6 +294,7 @@ def load_pack(folder: str | Path) -> Pack:
         help=meta["help"][0].value, sections=tuple(sections),
         language=_one(meta, "language") or "en-GB",
         notes=tuple(f.value for f in meta.get("note", [])), path=folder, answer_first=answer_first,
+        questions_written=questions_written,
     )
 
 

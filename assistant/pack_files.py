@@ -55,9 +55,12 @@ def pack_text(pack: ImportedPack) -> str:
     lines = [f"id: {pack.id}", f"title: {pack.title}", f"publisher: {pack.publisher}",
              f"source: {pack.source}", f"reviewed: {pack.reviewed}", "language: en-GB",
              f"help: {pack.help}",
-             "# The chunks below follow the leaflet's order; once each section's first chunk holds",
-             "# its main answer, change this to yes.",
-             "answer-first: no"]
+             "# The chunks follow the leaflet's order: once each section's first chunk holds its",
+             "# main answer, change this to yes.",
+             "answer-first: no",
+             "# The example questions were made from the leaflet's sentences: once people have",
+             "# written real ones (as patients ask them), change this to yes.",
+             "questions-written: no"]
     lines += [f"note: {note}" for note in pack.notes]
     return "\n".join(lines) + "\n"
 

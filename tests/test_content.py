@@ -99,6 +99,13 @@ def test_answer_first_says_whether_the_first_chunk_is_the_answer(tmp_path: Path,
     assert load_pack(make_pack(tmp_path, {"pain.txt": GOOD_SECTION}, meta)).answer_first is expected
 
 
+def test_questions_written_defaults_to_yes(tmp_path: Path) -> None:
+    meta = "id: test\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\nhelp: Ask.\n"
+    assert load_pack(make_pack(tmp_path, {"pain.txt": GOOD_SECTION}, meta)).questions_written
+    (tmp_path / "pack" / "pack.txt").write_text(meta + "questions-written: no\n", encoding="utf-8")
+    assert not load_pack(tmp_path / "pack").questions_written
+
+
 def test_answer_first_must_be_yes_or_no(tmp_path: Path) -> None:
     meta = "id: test\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\nhelp: Ask.\nanswer-first: maybe\n"
     with pytest.raises(ContentError) as info:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.content import Library, load_library
-from assistant.matcher import Matcher, confidence_from_score, stem
+from assistant.matcher import DERIVED_QUESTIONS_LIFT, Matcher, confidence_from_score, stem
 
 PARAPHRASES = [
     ("when can I carry shopping again?", "heavy-lifting"),
@@ -100,6 +100,22 @@ def test_imported_pack_reads_the_best_fitting_chunk_first(tmp_path: Path) -> Non
         assert match is not None
         picks.append(match.chunk_index)
     assert picks == [0, 1]
+
+
+def test_derived_questions_are_lifted_onto_the_written_scale(tmp_path: Path) -> None:
+    folder = tmp_path / "pack"
+    (folder / "sections").mkdir(parents=True)
+    meta = "id: t\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\nhelp: Ask.\n"
+    (folder / "sections" / "home.txt").write_text(
+        "id: home\ntitle: Going home\nask: When can I go home?\nask: What happens at home?\n\n"
+        "Most people go home after about a week.\n", encoding="utf-8")
+    scores = []
+    for line in ("questions-written: yes\n", "questions-written: no\n"):
+        (folder / "pack.txt").write_text(meta + line, encoding="utf-8")
+        match = Matcher(load_library([folder]), None).match_question("when do I get home")
+        assert match is not None
+        scores.append(match.score)
+    assert scores[1] - scores[0] == pytest.approx(DERIVED_QUESTIONS_LIFT)
 
 
 def test_matching_works_without_embeddings(library: Library) -> None:
