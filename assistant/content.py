@@ -23,6 +23,7 @@ MAX_CHUNK_SENTENCES = 3
 MIN_ASKS = 2
 PACK_FILE = "pack.txt"
 SECTIONS_DIR = "sections"
+NOT_COVERED_FILE = "not-covered.txt"
 
 PACK_KEYS = {"id", "title", "publisher", "source", "reviewed", "language", "help", "note", "answer-first",
              "questions-written"}
@@ -74,6 +75,8 @@ class Pack:
     notes: tuple[str, ...] = ()
     path: Path | None = None
     answer_first: bool = True
+    not_covered: tuple[str, ...] = ()
+    """Questions patients often ask that this leaflet does not answer (not-covered.txt)."""
     questions_written: bool = True
     """The example questions were written by people; False when the importer derived them from the
     leaflet's own sentences, which match real questions less closely."""
@@ -286,6 +289,7 @@ def load_pack(folder: str | Path) -> Pack:
     _check_ids(sections, problems)
     answer_first = _yes_no(meta_path, meta, "answer-first", problems)
     questions_written = _yes_no(meta_path, meta, "questions-written", problems)
+    not_covered = _not_covered(folder / NOT_COVERED_FILE, problems)
     if problems:
         raise ContentError(f"content pack {folder} has {len(problems)} problem(s)", problems)
     return Pack(
@@ -294,8 +298,25 @@ def load_pack(folder: str | Path) -> Pack:
         help=meta["help"][0].value, sections=tuple(sections),
         language=_one(meta, "language") or "en-GB",
         notes=tuple(f.value for f in meta.get("note", [])), path=folder, answer_first=answer_first,
-        questions_written=questions_written,
+        questions_written=questions_written, not_covered=not_covered,
     )
+
+
+def _not_covered(path: Path, problems: list[str]) -> tuple[str, ...]:
+    """The optional list of questions the leaflet does not answer: one ``ask:`` line each."""
+    if not path.exists():
+        return ()
+    asks = []
+    for number, line in enumerate(_read_lines(path, problems) or [], start=1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        key, sep, value = text.partition(":")
+        if not sep or key.strip() != "ask" or not value.strip():
+            problems.append(f"{path}:{number}: expected 'ask: <a question the leaflet does not answer>'")
+            continue
+        asks.append(value.strip())
+    return tuple(asks)
 
 
 def _yes_no(path: Path, meta: dict[str, list[_Field]], key: str, problems: list[str]) -> bool:

@@ -25,9 +25,9 @@ from assistant.settings import Settings
 
 _LOGGER = logging.getLogger(__name__)
 
-UNKNOWN_BELOW = 0.50
+UNKNOWN_BELOW = 0.44
 """Combined matcher score under which the leaflet is taken not to answer the question."""
-CLARIFY_BELOW = 0.58
+CLARIFY_BELOW = 0.52
 """Scores under this, with a close runner-up, ask "Do you mean X or Y?"."""
 CLARIFY_MARGIN = 0.03
 TYPE_MISMATCH_CONFIDENCE = 0.9
@@ -137,6 +137,9 @@ class Dialogue:
             return Reply("unknown", f"{phrases.UNKNOWN} {self._help_line()}", confidence=confidence)
         if match.section.urgent:
             return self._answer(match, now)
+        if match.not_covered is not None:  # closer to a question the pack says the leaflet does not answer
+            _LOGGER.info("%s is nearest the not-covered question %r", text, match.not_covered)
+            return Reply("unknown", f"{phrases.UNKNOWN} {self._help_line()}", confidence=TYPE_MISMATCH_CONFIDENCE)
         missing = missing_types(text, match.section.chunks)
         if missing:  # "what time does the support line close?": the section has no times at all
             _LOGGER.info("%s matches %s, which holds no %s", text, match.key, " or ".join(missing))

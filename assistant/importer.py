@@ -25,6 +25,7 @@ from assistant.leaflet_chunks import (
     lower_first,
     split_sentences,
 )
+from assistant.leaflet_not_covered import not_covered_for
 from assistant.leaflet_parse import Block, Leaflet, read_leaflet
 from assistant.pack_files import ImportedPack, Section, check_out, write_pack
 
@@ -207,7 +208,7 @@ def build_pack(leaflet: Leaflet, today: date) -> ImportedPack:
         source=leaflet.source_name,
         reviewed=meta.review_date(leaflet.text) or meta.NOT_STATED,
         help=meta.help_line(leaflet.text), notes=tuple(notes),
-        sections=tuple(build_sections(leaflet, title)))
+        sections=tuple(build_sections(leaflet, title)), not_covered=not_covered_for(leaflet.text))
 
 
 # ---- the command ---------------------------------------------------------------------------

@@ -27,6 +27,7 @@ class ImportedPack:
     help: str
     notes: tuple[str, ...]
     sections: tuple[Section, ...]
+    not_covered: tuple[str, ...] = ()
 
 
 def _wrap_values(key: str, values: tuple[str, ...], per_line: int) -> list[str]:
@@ -65,6 +66,15 @@ def pack_text(pack: ImportedPack) -> str:
     return "\n".join(lines) + "\n"
 
 
+def not_covered_text(pack: ImportedPack) -> str:
+    """The not-covered.txt text: everyday questions this leaflet does not seem to answer."""
+    lines = ["# Everyday questions that this leaflet does not seem to answer (none of their topic words",
+             "# appears in it). A question nearer one of these than to any section's examples is told",
+             "# \"I don't have information about that\". Delete any the leaflet does answer; add others.",
+             *[f"ask: {q}" for q in pack.not_covered]]
+    return "\n".join(lines) + "\n"
+
+
 def check_out(out: Path) -> bool:
     """Check --out can take a pack; True when it holds an earlier pack that will be replaced.
 
@@ -87,10 +97,12 @@ def write_pack(pack: ImportedPack, out: Path) -> bool:
     replaced = check_out(out)
     try:
         if replaced:
-            for old in [out / "pack.txt", *(out / "sections").glob("*.txt")]:
-                old.unlink()
+            for old in [out / "pack.txt", out / "not-covered.txt", *(out / "sections").glob("*.txt")]:
+                old.unlink(missing_ok=True)
         (out / "sections").mkdir(parents=True, exist_ok=True)
         (out / "pack.txt").write_text(pack_text(pack), encoding="utf-8")
+        if pack.not_covered:
+            (out / "not-covered.txt").write_text(not_covered_text(pack), encoding="utf-8")
         for section in pack.sections:
             (out / "sections" / f"{section.id}.txt").write_text(section_text(section),
                                                                   encoding="utf-8")

@@ -43,9 +43,9 @@ _NEAR = r"(?:\W+\w+){0,7}?\W+"
 _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "chest pain", re.compile(
         r"\b(?:chest (?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore)|feels (?:\w+ )?(?:tight|heavy)|"
-        r"tightness|pressure|ache)|pains? in (?:my|his|her|the|their) chest|tight chest|heart attack|"
+        r"tightness|pressure|ache)|pains? in (?:my|me|his|her|the|their) chest|tight chest|heart attack|"
         r"crushing (?:pain|feeling)|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
-        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|his|her|their|the) chest)")),
+        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest)")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
         r"\b(?:cannot (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
@@ -62,8 +62,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding$|^blood$)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
-        r"\b(?:collaps\w*|fainted|fainting|faint and|came over (?:all )?(?:faint|funny|dizzy)|keeled over|"
-        r"fell down|fallen down|(?:ended up|found \w+|lying) on the floor|passed out|pass out|blacked out|unconscious|"
+        r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy)|keeled over|"
+        r"fell down|fallen down|(?:ended up|found \w+|lying) on the floor|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|blacked out|unconscious|"
         r"(?:will not|cannot|can not) come round|not coming round|(?:come|came|coming) round|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
@@ -80,6 +80,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:got|have|has|running) a "
         r"temperature|temp(?:erature)?(?:'s)? (?:is )?(?:3[89]|40|thirty (?:eight|nine))|shiver\w*|shaking (?:all over|uncontrollably)|"
         r"temp\w*(?:\W+\w+){0,5}?\W+(?:3[89]|40|thirty eight|thirty nine)\b|cannot stop (?:shaking|shivering)|"
+        r"temp(?:erature)?(?:'s)? (?:is |was |has been |feels |very |really |so |gone |going )?(?:high|raised|sky high|through the roof)|"
         r"rigors|chills|hot and cold|burning up|boiling up|roasting hot|clammy|teeth (?:are )?chattering|"
         r"sweats|sweating (?:a lot|buckets))")),
     (Urgency.HOSPITAL, "possible blood clot in the leg", re.compile(

@@ -106,6 +106,19 @@ def test_questions_written_defaults_to_yes(tmp_path: Path) -> None:
     assert not load_pack(tmp_path / "pack").questions_written
 
 
+def test_not_covered_questions_load_and_bad_lines_are_reported(tmp_path: Path) -> None:
+    folder = make_pack(tmp_path, {"pain.txt": GOOD_SECTION})
+    assert load_pack(folder).not_covered == ()
+    (folder / "not-covered.txt").write_text("# everyday questions\nask: Can I have a bath?\n\n"
+                                            "ask: Can I fly abroad?\n", encoding="utf-8")
+    assert load_pack(folder).not_covered == ("Can I have a bath?", "Can I fly abroad?")
+    (folder / "not-covered.txt").write_text("ask: Can I have a bath?\nCan I swim?\nask:\n", encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_pack(folder)
+    assert "not-covered.txt:2: expected 'ask:" in str(info.value)
+    assert "not-covered.txt:3: expected 'ask:" in str(info.value)
+
+
 def test_answer_first_must_be_yes_or_no(tmp_path: Path) -> None:
     meta = "id: test\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\nhelp: Ask.\nanswer-first: maybe\n"
     with pytest.raises(ContentError) as info:

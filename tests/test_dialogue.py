@@ -59,6 +59,13 @@ def test_unknown_says_where_to_ask(dialogue: Dialogue, now: datetime) -> None:
     assert "0808 808 00 00" in reply.say and "nurse or doctor" in reply.say
 
 
+@pytest.mark.parametrize("question", ["will my hair fall out with the chemo", "can I have a bath when I get home"])
+def test_near_misses_listed_as_not_covered_get_where_to_ask(dialogue: Dialogue, now: datetime,
+                                                            question: str) -> None:
+    reply = dialogue.respond(question, now)
+    assert reply.kind == "unknown" and "0808 808 00 00" in reply.say
+
+
 def test_who_wrote_this_names_the_leaflet_and_publisher(dialogue: Dialogue, now: datetime) -> None:
     reply = dialogue.respond("who wrote all this?", now)
     assert reply.kind == "command" and reply.command is Command.SOURCE

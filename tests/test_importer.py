@@ -162,6 +162,7 @@ def test_plain_text_fixture(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert pack.publisher == "Northshire NHS Foundation Trust"
     assert not pack.answer_first  # chunks keep the leaflet's order until an editor says otherwise
     assert not pack.questions_written  # example questions were derived, not written by people
+    assert pack.not_covered and all(q.endswith("?") or q.endswith(".") for q in pack.not_covered)
     driving = by_title(pack, "Avoid driving")
     assert driving.from_surgery == "6 weeks" and driving.related == ("things-that-help-your-recovery",)
     assert by_title(pack, "When to get help").urgent

@@ -118,6 +118,14 @@ def test_derived_questions_are_lifted_onto_the_written_scale(tmp_path: Path) -> 
     assert scores[1] - scores[0] == pytest.approx(DERIVED_QUESTIONS_LIFT)
 
 
+def test_not_covered_only_when_nearer_than_the_sections_own_examples(matcher: Matcher) -> None:
+    near_miss = matcher.match_question("will my hair fall out with the chemo")
+    assert near_miss is not None and near_miss.not_covered is not None
+    assert "hair" in near_miss.not_covered
+    in_scope = matcher.match_question("why do I need chemo before the operation")
+    assert in_scope is not None and in_scope.not_covered is None
+
+
 def test_matching_works_without_embeddings(library: Library) -> None:
     plain = Matcher(library, None)
     match = plain.match_question("can I do the hoovering")

@@ -1,0 +1,45 @@
+"""Questions an imported leaflet probably does not answer, for its pack's not-covered.txt.
+
+Patients recovering at home ask about the same everyday things whatever the leaflet (baths, diet,
+other medicines, travel, money, visiting). Each of these is kept for a leaflet only when one of its
+topic words never appears in the leaflet: a leaflet that talks about bathing keeps "Can I have a
+bath?" out of the list, so it is answered from the leaflet instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.common_words import COMMON_WORDS
+
+GENERIC = (
+    "Can I have a bath?", "Can I go swimming?", "Is there a special diet I should follow?",
+    "Can I take ibuprofen or aspirin with my tablets?", "Can I fly or go on holiday abroad?",
+    "When can I have sex again?", "What are my chances of survival?", "How much will it cost?",
+    "Can I claim benefits or sick pay?", "Where can I park at the hospital?",
+    "What are the visiting hours?", "What is the weather going to be like?",
+    "What's on the telly tonight?", "Who won the football?", "When is the next bus?",
+    "Tell me a joke.", "What time is it?", "What is the name of my surgeon?",
+    "Will I lose my hair?", "Can I get pregnant afterwards?", "When can I go back to work?",
+    "Can I play golf or go to the gym?", "Can I ride my bike?", "Can I get a tattoo?",
+    "How do I get a repeat prescription?", "How do I look after my dog or cat while I recover?",
+    "What do my blood test results mean?", "How long is the waiting list?",
+)
+_STOP = frozenset("can i go is there a the should with my or what are of how much will it be to on who "
+                  "when tell me do get while after afterwards again long".split())
+
+
+def _topic_words(question: str) -> set[str]:
+    words = set(re.findall(r"[a-z]+", question.lower()))
+    return {w for w in words if w not in _STOP and w not in COMMON_WORDS and len(w) > 2}
+
+
+def _mentions(text: str, word: str) -> bool:
+    # "bath" is mentioned by "bath" or "bathing", not by "bathroom" alone being a different topic.
+    return re.search(rf"\b{re.escape(word)}(?:s|es|ing|ed)?\b", text) is not None
+
+
+def not_covered_for(leaflet_text: str) -> tuple[str, ...]:
+    """The generic questions whose topic the leaflet never mentions."""
+    text = leaflet_text.lower()
+    return tuple(q for q in GENERIC if any(not _mentions(text, w) for w in _topic_words(q)))

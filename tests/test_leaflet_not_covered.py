@@ -1,0 +1,18 @@
+"""The importer's starting list of questions a leaflet does not answer."""
+
+from __future__ import annotations
+
+from assistant.leaflet_not_covered import GENERIC, not_covered_for
+
+
+def test_a_topic_the_leaflet_never_mentions_is_listed() -> None:
+    kept = not_covered_for("After the operation, avoid heavy lifting for 8 weeks.")
+    assert "Can I have a bath?" in kept and "When can I have sex again?" in kept
+
+
+def test_a_topic_the_leaflet_talks_about_is_left_for_the_leaflet() -> None:
+    text = "You can have a bath or go swimming once your wound has healed. Most people go back to work."
+    kept = not_covered_for(text)
+    assert "Can I have a bath?" not in kept and "Can I go swimming?" not in kept
+    assert "When can I go back to work?" not in kept
+    assert len(kept) < len(GENERIC)
