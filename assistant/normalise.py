@@ -31,6 +31,8 @@ _INFORMAL = {
     "2moro": "tomorrow", "2day": "today", "gd": "good", "rly": "really", "shud": "should",
     "cud": "could", "wud": "would", "wk": "week", "wks": "weeks", "hosp": "hospital", "meds": "medicines",
     "tabs": "tablets", "op's": "operation is", "ops": "operations",
+    "ower": "over", "aal": "all", "doon": "down", "noo": "now", "oot": "out", "hoose": "house",
+    "gan": "go", "gannin": "going", "divvent": "do not", "cannit": "cannot", "mebbes": "maybe",
 }
 _FILLERS = re.compile(r"\b(?:erm+|um+|uh+|er|ah+|hmm+|mm+|uhm|errm)\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")

@@ -45,7 +45,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:chest (?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore)|feels (?:\w+ )?(?:tight|heavy)|"
         r"tightness|pressure|ache)|pains? in (?:my|me|his|her|the|their) chest|tight chest|heart attack|"
         r"crushing (?:pain|feeling)|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
-        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest)")),
+        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|clutching (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
         r"\b(?:cannot (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
@@ -54,7 +54,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lips (?:are|have gone) blue)")),
     (Urgency.EMERGENCY, "heavy bleeding", re.compile(
         r"\b(?:(?:is|are|am|keeps?|started|still|has been|have been|been|it is|wound is|scar is) bleeding|"
-        r"bleeding (?:a lot|heavily|badly|loads|everywhere|through|from|wont stop|will not stop|non stop)|"
+        r"bleeding (?:a lot|heavily|badly|loads|lots|everywhere|through|from|wont stop|will not stop|non stop)|"
         r"bleeding (?:and|so) |blood (?:is )?(?:coming|pouring|gushing|soaking|seeping|everywhere|all over)|"
         r"(?:lots|lot|loads|pool) of blood|soaked (?:in|with) blood|(?:coughing|coughed|vomiting|"
         r"vomited|throwing) up blood|blood in (?:my|his|her|the) (?:sick|vomit|poo|stool|wee|pee|urine)|"
@@ -62,7 +62,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding$|^blood$)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
-        r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy)|keeled over|"
+        r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange)|keeled over|"
         r"fell down|fallen down|(?:ended up|found \w+|lying) on the floor|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|blacked out|unconscious|"
         r"(?:will not|cannot|can not) come round|not coming round|(?:come|came|coming) round|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
@@ -79,7 +79,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "
         r"temperature|temp(?:erature)?(?:'s)? (?:is )?(?:3[89]|40|thirty (?:eight|nine))|shiver\w*|shaking (?:all over|uncontrollably)|"
-        r"temp\w*(?:\W+\w+){0,5}?\W+(?:3[89]|40|thirty eight|thirty nine)\b|cannot stop (?:shaking|shivering)|"
+        r"temp\w*(?:\W+\w+){0,5}?\W+(?:3[89]|40|thirty eight|thirty nine)\b|cannot stop (?:shaking|shivering)|(?:cold|hot|freezing) and (?:shaking|shivering|shivery)|"
         r"temp(?:erature)?(?:'s)? (?:is |was |has been |feels |very |really |so |gone |going )?(?:high|raised|sky high|through the roof)|"
         r"rigors|chills|hot and cold|burning up|boiling up|roasting hot|clammy|teeth (?:are )?chattering|"
         r"sweats|sweating (?:a lot|buckets))")),

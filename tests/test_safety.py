@@ -20,6 +20,8 @@ EMERGENCIES = [
     "I can't catch me breath", "he's fighting for breath", "my chest feels really tight",
     "blood has bled right through the bandage", "he's having a fit",
     "I come over dizzy and went down on the kitchen floor", "there's a pain right across me chest",
+    "I've come ower aal queer just noo", "she's clutching her chest saying it's awful tight",
+    "Bleeding. Lots.",
 ]
 HOSPITAL = [
     "my wound is hot and leaking", "my scar is weeping and feels warm", "the cut on my tummy is red and sore",
@@ -29,7 +31,7 @@ HOSPITAL = [
     "his ankle has gone all puffy and red", "My wind is red and leaking",
     "dad's calf's gone big and red",
     "I took her temperature and it says 39", "she can't stop shaking", "he's all clammy",
-    "mi temperature high now",
+    "mi temperature high now", "I'm cold and shaking and then hot all over",
 ]
 NOT_URGENT = [
     "why do I need breathing exercises", "is there a risk of bleeding after the operation",
