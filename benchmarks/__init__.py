@@ -9,12 +9,17 @@ from typing import Any
 
 
 def module_main(doc: str, run: Callable[..., dict[str, Any]], format_table: Callable[[dict[str, Any]], str],
-                argv: list[str] | None = None, quick_help: str = "a small subset (default: full)") -> int:
-    """The shared command line of ``python -m benchmarks.NAME [--quick] [--json]``."""
+                argv: list[str] | None = None, quick_help: str = "a small subset (default: full)",
+                questions: bool = False) -> int:
+    """The shared command line of ``python -m benchmarks.NAME [--quick] [--json] [--questions FILE]``."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help=quick_help)
     parser.add_argument("--json", action="store_true", help="JSON output (default: a table)")
+    if questions:
+        parser.add_argument("--questions", metavar="FILE", help="evaluation file to render and hear "
+                            "(default: tests/data/eval_holdout.tsv)")
     args = parser.parse_args(argv)
-    result = run(quick=args.quick)
+    extra = {"questions": args.questions} if questions and args.questions else {}
+    result = run(quick=args.quick, **extra)
     print(json.dumps(result, indent=2) if args.json else format_table(result))
     return 0

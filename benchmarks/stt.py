@@ -5,7 +5,7 @@ tests/data/audio/holdout/ (reused when already there), then heard by every insta
 through the same chunked path a microphone feeds. Whisper is also run with the leaflet's
 vocabulary as a prompt and as hotwords, to show whether biasing helps.
 
-    .venv/bin/python -m benchmarks.stt [--quick] [--json]
+    .venv/bin/python -m benchmarks.stt [--quick] [--json] [--questions tests/data/eval_fresh_c.tsv]
 """
 
 from __future__ import annotations
@@ -50,9 +50,10 @@ def leaflet_vocabulary() -> list[str]:
         return []
 
 
-def render(config: dict[str, Any], folder: Path = AUDIO_DIR) -> list[corpus.CorpusClip]:
-    """Render the held-out questions once; reuse the folder when its settings match."""
-    questions = corpus.read_questions(corpus.HOLDOUT_QUESTIONS)
+def render(config: dict[str, Any], folder: Path = AUDIO_DIR,
+           source: Path = corpus.HOLDOUT_QUESTIONS) -> list[corpus.CorpusClip]:
+    """Render the questions once; reuse the folder when its settings match."""
+    questions = corpus.read_questions(source)
     if config["questions"] and config["questions"] < len(questions):
         # Evenly spread over the file, so every kind (answer, unknown, urgent) is represented.
         step = len(questions) / config["questions"]
@@ -151,10 +152,13 @@ def _load(name: str, **kwargs: Any) -> tuple[Recogniser, float]:
     return rec, 1000 * (time.perf_counter() - started)
 
 
-def run(quick: bool = False) -> dict[str, Any]:
+def run(quick: bool = False, questions: str | None = None) -> dict[str, Any]:
     """Measure every installed engine (and whisper's biasing modes); return the figures."""
     config = QUICK if quick else FULL
-    clips = render(config)
+    source = Path(questions) if questions else corpus.HOLDOUT_QUESTIONS
+    folder = AUDIO_DIR if questions is None else AUDIO_DIR.parent / source.stem
+    folder.mkdir(parents=True, exist_ok=True)
+    clips = render(config, folder, source)
     vocabulary = leaflet_vocabulary()
     installed = installed_engines(Path(ROOT / "models"))
     runs: dict[str, dict[str, Any]] = {}
@@ -163,15 +167,14 @@ def run(quick: bool = False) -> dict[str, Any]:
             runs[name] = {"skipped": "no English Vosk model: run.py models fetch vosk-small-en-us"}
             continue
         rec, load_ms = _load(name)
-        runs[name] = {"load_ms": round(load_ms), **measure(rec, clips, AUDIO_DIR,
-                                                           config["realtime"])}
+        runs[name] = {"load_ms": round(load_ms), **measure(rec, clips, folder, config["realtime"])}
     if "whisper" in installed:
         # Biasing is compared on the mild-noise clips only, to keep the run short; hotwords
         # go into the same decoder prompt in faster-whisper and scored the same as "prompt".
         mild = [c for c in clips if c.noise == "mild"]
         rec, load_ms = _load("whisper", vocabulary=vocabulary, biasing="prompt")
-        runs["whisper+prompt"] = {"load_ms": round(load_ms), **measure(rec, mild, AUDIO_DIR, 0)}
-    return {"clips": len(clips), "questions": len({c.text for c in clips if c.text}),
+        runs["whisper+prompt"] = {"load_ms": round(load_ms), **measure(rec, mild, folder, 0)}
+    return {"source": source.name, "clips": len(clips), "questions": len({c.text for c in clips if c.text}),
             "engines": runs}
 
 
@@ -210,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run from the command line."""
     from benchmarks import module_main
 
-    return module_main(__doc__ or "", run, format_table, argv)
+    return module_main(__doc__ or "", run, format_table, argv, questions=True)
 
 
 if __name__ == "__main__":
