@@ -20,10 +20,10 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from assistant.common_words import COMMON_WORDS
 from assistant.content import Library, Section
 from assistant.embeddings import Embedder
 from assistant.normalise import clean, digits_for_number_words
+from assistant.vocabulary import SLIP_RATIO, STOP, Vocabulary, content_words, stem_words
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -46,7 +46,6 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
-SLIP_RATIO = 80.0
 FIRST_CHUNK_MARGIN = 0.04
 # Example questions derived from a leaflet's own sentences ("Do I need to avoid lifting heavy loads?")
 # match how people ask less closely than written ones, so an imported pack's scores sit lower; this
@@ -60,12 +59,6 @@ NOT_COVERED_MARGIN = 0.05
 # (is the spoken answer right?); `run.py bench` prints its calibration error on every set.
 CONFIDENCE_CENTRE = 0.54
 CONFIDENCE_SLOPE = 9.0
-_STOP = frozenset(
-    "a an the i me my we you your he his she her they them their it its is are am was were be been do does "
-    "did can could would should will shall may might must to of in on at for with and or but if so then "
-    "what when where why how who which that this there here about after before again yet still just "
-    "have has had get got go going ok okay please tell know want need now".split())
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -102,39 +95,6 @@ def confidence_from_score(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-CONFIDENCE_SLOPE * (score - CONFIDENCE_CENTRE)))
 
 
-def stem(word: str) -> str:
-    """A light suffix-stripping stem, so "gardening", "drains" and "stockings" meet their terms."""
-    if word.endswith("s") and not word.endswith(("ss", "ies")) and len(word) > 5:
-        word = word[:-1]  # plural first, so "stockings" and "stocking" meet
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            base = word[: len(word) - len(suffix)] + keep
-            # "shopping" -> "shop", "getting" -> "get"; but "fall", "dress" keep their double letter.
-            if suffix in ("ing", "ed") and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "lsz":
-                base = base[:-1]
-            return base
-    return word
-
-
-def stem_words(text: str) -> list[str]:
-    """Stems of the words of already-cleaned text."""
-    return [stem(w) for w in text.split()]
-
-
-def _names(text: str) -> set[str]:
-    """Capitalised words inside a sentence ("my Jim", "in Leeds"): names, not topics."""
-    found = set()
-    for sentence in re.split(r"[.?!]\s+", text):
-        for word in re.findall(r"[A-Za-z']+", sentence)[1:]:
-            if word[0].isupper() and not word.isupper() and len(word) > 1:
-                found.add(clean(word))
-    return found
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in stem_words(text) if w not in _STOP and len(w) > 2}
-
-
 class Matcher:
     """Scores every section of a library against a question."""
 
@@ -149,11 +109,10 @@ class Matcher:
         self._terms = [self._section_terms(s) for s in self._sections]
         self._term_weight = self._term_weights()
         self._index_terms()
-        self._vocab = self._vocabulary()
-        self._chunk_words = [[_content_words(clean(c)) for c in s.chunks] for s in self._sections]
+        self._vocabulary = Vocabulary(self._sections)
+        self._chunk_words = [[content_words(clean(c)) for c in s.chunks] for s in self._sections]
         self._word_weight = self._chunk_word_weights()
         self._written = [library.pack_of(s).questions_written for s in self._sections]
-        self._vocab_list = sorted(self._vocab)
         self._ask_vecs: list[np.ndarray] = []
         self._chunk_vecs: list[np.ndarray] = []
         self._not_covered: list[str] = []
@@ -172,44 +131,9 @@ class Matcher:
         terms = {clean(t) for t in section.terms} | {clean(section.title)}
         return sorted(t for t in terms if t)
 
-    def _vocabulary(self) -> frozenset[str]:
-        vocab: set[str] = set()
-        for s in self._sections:
-            for text in (*s.asks, *s.terms, s.title, s.summary, *s.chunks):
-                vocab.update(stem_words(clean(text)))
-        return frozenset(vocab)
-
     def unfamiliar_words(self, question: str) -> tuple[str, ...]:
         """Topic words of the question that no section uses, allowing for slips ("dreins", "lap a roscope")."""
-        words = clean(question).split()
-        names = _names(question)
-        found = []
-        for i, word in enumerate(words):
-            if word in names or self._familiar(word) or self._joins_familiar(words, i):
-                continue
-            found.append(word)
-        return tuple(found)
-
-    def _familiar(self, word: str) -> bool:
-        base = word.split("'")[0]
-        forms = {base, stem(base), base[:-1] if base.endswith("s") else base}
-        if len(base) < 3 or base.isdigit() or any(f in _STOP or f in COMMON_WORDS or f in self._vocab
-                                                  for f in forms):
-            return True
-        stemmed = stem(base)
-        return len(stemmed) >= 4 and process.extractOne(
-            stemmed, self._vocab_list, scorer=fuzz.ratio, score_cutoff=SLIP_RATIO) is not None
-
-    def _joins_familiar(self, words: list[str], i: int) -> bool:
-        # A recogniser often splits a long word: "lap a roscope", "pane killers".
-        for lo, hi in ((i - 1, i + 1), (i, i + 2), (i - 2, i + 1), (i, i + 3), (i - 1, i + 2)):
-            if lo < 0 or hi > len(words) or hi - lo < 2:
-                continue
-            joined = stem("".join(words[lo:hi]))
-            if len(joined) >= 6 and process.extractOne(
-                    joined, self._vocab_list, scorer=fuzz.ratio, score_cutoff=SLIP_RATIO) is not None:
-                return True
-        return False
+        return self._vocabulary.unfamiliar(question)
 
     def _term_weights(self) -> dict[str, float]:
         # A term shared by many sections ("operation") says little about which one is meant.
@@ -262,7 +186,7 @@ class Matcher:
         all_terms = sorted({t for terms in self._terms for t in terms})
         self._term_stems = {t: " ".join(stem_words(t)) for t in all_terms}
         self._term_content = {t: content for t in all_terms
-                              if len(content := frozenset(w for w in stem_words(t) if w not in _STOP)) >= 2}
+                              if len(content := frozenset(w for w in stem_words(t) if w not in STOP)) >= 2}
         by_key: dict[str, list[str]] = {}
         for term, term_stems in self._term_stems.items():
             key = term_stems.replace(" ", "")
@@ -312,7 +236,7 @@ class Matcher:
         if len(section.chunks) == 1:
             return 0
         index = self._keys.index(self.library.key_of(section))
-        words = _content_words(clean(question))
+        words = content_words(clean(question))
         scores = []
         for i, chunk_words in enumerate(self._chunk_words[index]):
             score = 0.5 * self._overlap(words, chunk_words)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.content import Library, load_library
-from assistant.matcher import DERIVED_QUESTIONS_LIFT, Matcher, confidence_from_score, stem
+from assistant.matcher import DERIVED_QUESTIONS_LIFT, Matcher, confidence_from_score
 
 PARAPHRASES = [
     ("when can I carry shopping again?", "heavy-lifting"),
@@ -141,11 +141,3 @@ def test_confidence_is_monotonic_and_bounded() -> None:
     values = [confidence_from_score(s / 10) for s in range(0, 12)]
     assert values == sorted(values)
     assert 0 < values[0] < 0.02 and 0.98 < values[-1] < 1
-
-
-@pytest.mark.parametrize(("word", "other"), [
-    ("shopping", "shop"), ("drains", "drain"), ("stockings", "stocking"), ("gardening", "garden"),
-    ("worries", "worry"), ("falling", "fall"),
-])
-def test_word_forms_share_a_stem(word: str, other: str) -> None:
-    assert stem(word) == stem(other)

@@ -1,0 +1,37 @@
+"""Word stems, names, and which question words no loaded section uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.content import Section
+from assistant.vocabulary import Vocabulary, content_words, names, stem
+
+
+@pytest.mark.parametrize(("word", "other"), [
+    ("shopping", "shop"), ("drains", "drain"), ("stockings", "stocking"), ("gardening", "garden"),
+    ("worries", "worry"), ("falling", "fall"),
+])
+def test_word_forms_share_a_stem(word: str, other: str) -> None:
+    assert stem(word) == stem(other)
+
+
+def test_names_are_capitalised_words_inside_a_sentence() -> None:
+    assert names("I'm looking after my Jim. Is Leeds far? What about HDU") == {"jim", "leeds"}
+
+
+def test_content_words_leave_out_the_little_words() -> None:
+    assert content_words("when can i carry the shopping bags") == {"carry", "shop", "bag"}
+
+
+def _vocabulary() -> Vocabulary:
+    section = Section(id="drains", title="Drains", chunks=("Drains take away fluid after a laparoscopy.",),
+                      asks=("What are the drains for?",), terms=("drain",))
+    return Vocabulary([section])
+
+
+def test_unfamiliar_words_allow_for_slips_names_and_conversation() -> None:
+    vocab = _vocabulary()
+    assert vocab.unfamiliar("can I get a tattoo") == ("tattoo",)
+    assert vocab.unfamiliar("what are the dreins for, honestly") == ()
+    assert vocab.unfamiliar("my Jim had a lap a roscopy") == ()
