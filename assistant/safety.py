@@ -58,9 +58,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"bleeding (?:and|so) |blood (?:is )?(?:coming|pouring|gushing|soaking|seeping|everywhere|all over)|"
         r"(?:lots|lot|loads|pool) of blood|soaked (?:in|with) blood|(?:coughing|coughed|vomiting|"
         r"vomited|throwing) up blood|blood in (?:my|his|her|the) (?:sick|vomit|poo|stool|wee|pee|urine)|"
-        r"(?:there is|theres) blood|blood on (?:the|my|his|her) (?:dressing|bandage|sheets|pad)|"
+        r"(?:there is|theres) blood|blood on (?:the|my|me|his|her) (?:\w+ )?(?:dressing|bandage|sheets?|pad|pyjamas|clothes|nightie|nightdress|bed|top|shirt|towel)|(?:dressing|bandage|pad)\w*(?: \w+){0,4} (?:in|with) blood|"
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
-        r"haemorrhag\w*|hemorrhag\w*|^bleeding$|^blood$)")),
+        r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
         r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange)|keeled over|"
         r"fell down|fallen down|(?:ended up|found \w+|lying) on the floor|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|blacked out|unconscious|"
@@ -73,8 +73,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b")),
     # The recogniser sometimes hears "wound" as "wind": accept it beside a strong sign only.
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
-        r"\b(?:my|his|her|the|mum's|dad's) (?:wind|woond|womb)\b(?:\W+\w+){0,4}?\W+"
-        r"(?:red|leak\w*|ooz\w*|weep\w*|pus|hot|infect\w*|bleed\w*|swollen)\b")),
+        r"\b(?:my|his|her|the|mum's|dad's) (?:wind|woond|womb)\b(?:\W+\w+){0,8}?\W+"
+        r"(?:red|leak\w*|ooz\w*|weep\w*|pus|hot|warm|infect\w*|bleed\w*|swollen|yellow|discharg\w*|coming out)\b")),
     (Urgency.HOSPITAL, "fever", re.compile(
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "

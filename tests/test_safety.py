@@ -21,7 +21,8 @@ EMERGENCIES = [
     "blood has bled right through the bandage", "he's having a fit",
     "I come over dizzy and went down on the kitchen floor", "there's a pain right across me chest",
     "I've come ower aal queer just noo", "she's clutching her chest saying it's awful tight",
-    "Bleeding. Lots.",
+    "Bleeding. Lots.", "bleeding, what?", "her dressings so bright through in blood",
+    "there's blood on me pyjamas from the cut",
 ]
 HOSPITAL = [
     "my wound is hot and leaking", "my scar is weeping and feels warm", "the cut on my tummy is red and sore",
@@ -32,6 +33,7 @@ HOSPITAL = [
     "dad's calf's gone big and red",
     "I took her temperature and it says 39", "she can't stop shaking", "he's all clammy",
     "mi temperature high now", "I'm cold and shaking and then hot all over",
+    "My wind is having yellow liquid coming out and it is very warm.",
 ]
 NOT_URGENT = [
     "why do I need breathing exercises", "is there a risk of bleeding after the operation",
