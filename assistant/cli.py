@@ -176,7 +176,7 @@ def _other_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--only", action="append", choices=["matcher", "stt", "tts", "live"],
                    help="run only this part (repeatable; default: all)")
     p.add_argument("--full", action="store_true",
-                   help="every question, voice and noise level: about half an hour on 2 cores "
+                   help="every question, voice and noise level: tens of minutes on 2 cores "
                         "(default: a smaller sample of each, a few minutes)")
     p.set_defaults(func=_handler("assistant.bench", "cmd_bench"))
 
