@@ -30,8 +30,9 @@ UNKNOWN_BELOW = 0.44
 CLARIFY_BELOW = 0.52
 """Scores under this, with a close runner-up, ask "Do you mean X or Y?"."""
 CLARIFY_MARGIN = 0.03
-TYPE_MISMATCH_CONFIDENCE = 0.9
-"""How sure an "I don't have that" is when the question wants a kind of fact the section lacks."""
+NOT_ANSWERED_CONFIDENCE = 0.9
+"""How sure an "I don't have that" is when the question is a listed not-covered one, or wants a kind
+of fact the matched section lacks."""
 EMERGENCY_SECTION = "emergency"
 _REMEMBERED_COMMANDS = (Command.TOPICS, Command.HELP, Command.NEXT, Command.PREVIOUS)
 
@@ -133,17 +134,16 @@ class Dialogue:
     def _question(self, text: str, now: datetime) -> Reply:
         match = self.matcher.match_question(text)
         if match is None or match.score < UNKNOWN_BELOW:
-            confidence = 1.0 - (match.confidence if match else 0.0)
-            return Reply("unknown", f"{phrases.UNKNOWN} {self._help_line()}", confidence=confidence)
+            return self._unknown(1.0 - (match.confidence if match else 0.0))
         if match.section.urgent:
             return self._answer(match, now)
         if match.not_covered is not None:  # closer to a question the pack says the leaflet does not answer
             _LOGGER.info("%s is nearest the not-covered question %r", text, match.not_covered)
-            return Reply("unknown", f"{phrases.UNKNOWN} {self._help_line()}", confidence=TYPE_MISMATCH_CONFIDENCE)
+            return self._unknown(NOT_ANSWERED_CONFIDENCE)
         missing = missing_types(text, match.section.chunks)
         if missing:  # "what time does the support line close?": the section has no times at all
             _LOGGER.info("%s matches %s, which holds no %s", text, match.key, " or ".join(missing))
-            return Reply("unknown", f"{phrases.UNKNOWN} {self._help_line()}", confidence=TYPE_MISMATCH_CONFIDENCE)
+            return self._unknown(NOT_ANSWERED_CONFIDENCE)
         runner = match.runner_up
         if (runner is not None and match.score < CLARIFY_BELOW
                 and match.score - runner.score < CLARIFY_MARGIN and not runner.section.urgent):
@@ -152,6 +152,9 @@ class Dialogue:
             say = phrases.clarify(match.section.title, runner.section.title)
             return Reply("clarify", say, confidence=match.confidence)
         return self._answer(match, now)
+
+    def _unknown(self, confidence: float) -> Reply:
+        return Reply("unknown", f"{phrases.UNKNOWN} {self._help_line()}", confidence=confidence)
 
     def _answer(self, match: Match, now: datetime, prefix: str = "") -> Reply:
         section = match.section
