@@ -45,12 +45,12 @@ half quarter dozen couple
 monday tuesday wednesday thursday friday saturday sunday weekend fortnight yesterday
 january february march april may june july august september october november december
 aye nay och duw ee eh innit cor blimey crikey gosh golly bloody flipping blooming ruddy
-lass lad lassie laddie bairn hen pet duck love luv mate pal chuck flower darling sweetheart bab
-mam mammy da nan nana nanna gran granddad grandpa grampa gramps auntie missis missus wee
+lass lad lassie laddie bairn hen pet duck luv pal chuck flower darling sweetheart bab
+mam mammy da nan nana nanna gran granddad grandpa grampa gramps auntie missis wee
 neighbour neighbours friends club mentioned mention wrote written list questions question mistake
-fretting fret mither mithering bothering nervous scared frightened petrified bit worried
-till til until afore beforehand afterwards altogether anyhow somehow compared version sort sorts
-folk folks fella fellow lady gentleman bloke chap guys somebody everybody anybody
+fretting fret mither mithering bothering nervous scared frightened petrified
+till til afore beforehand afterwards altogether anyhow somehow compared version sorts
+folk folks fella fellow lady gentleman chap guys
 ward wards bed beds lying lie laid lay sitting sit sat standing stand stood sleep slept asleep
 wake woke waking awake house flat upstairs downstairs stairs indoors outside home room
 kept keeping stay staying stayed booked booking letter letters rule ruled life lives living live

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.common_words import COMMON_WORDS
+from assistant.vocabulary import STOP
 
 GENERIC = (
     "Can I have a bath?", "Can I go swimming?", "Is there a special diet I should follow?",
@@ -25,13 +26,10 @@ GENERIC = (
     "How do I get a repeat prescription?", "How do I look after my dog or cat while I recover?",
     "What do my blood test results mean?", "How long is the waiting list?",
 )
-_STOP = frozenset("can i go is there a the should with my or what are of how much will it be to on who "
-                  "when tell me do get while after afterwards again long".split())
-
 
 def _topic_words(question: str) -> set[str]:
     words = set(re.findall(r"[a-z]+", question.lower()))
-    return {w for w in words if w not in _STOP and w not in COMMON_WORDS and len(w) > 2}
+    return {w for w in words if w not in STOP and w not in COMMON_WORDS and len(w) > 2}
 
 
 def _mentions(text: str, word: str) -> bool:
