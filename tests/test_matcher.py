@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.content import Library, load_library
-from assistant.matcher import DERIVED_QUESTIONS_LIFT, Matcher, confidence_from_score
+from assistant.matcher import DERIVED_QUESTIONS_LIFT, Match, Matcher, confidence_from_score
 
 PARAPHRASES = [
     ("when can I carry shopping again?", "heavy-lifting"),
@@ -81,40 +81,34 @@ def test_best_chunk_moves_to_the_chunk_with_the_answer(matcher: Matcher, library
     assert "drive" in match.section.chunks[match.chunk_index].lower()
 
 
-def test_imported_pack_reads_the_best_fitting_chunk_first(tmp_path: Path) -> None:
+HOME_SECTION = ("id: home\ntitle: Going home\nask: When can I go home?\nask: What happens at home?\n\n"
+                "Most people go home after about a week.\n")
+
+
+def _match_in_home_pack(tmp_path: Path, pack_line: str, question: str, body: str = "") -> Match:
+    """Match with word signals only, in a one-section pack whose pack.txt ends with ``pack_line``."""
     folder = tmp_path / "pack"
-    (folder / "sections").mkdir(parents=True)
-    meta = "id: t\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\nhelp: Ask.\n"
-    (folder / "sections" / "home.txt").write_text(
-        "id: home\ntitle: Going home\nask: When can I go home?\nask: What happens at home?\n\n"
-        "Most people go home after about a week.\n\n"
-        "Your specialist nurse will tell you when your outpatient check-up is.\n", encoding="utf-8")
+    (folder / "sections").mkdir(parents=True, exist_ok=True)
+    (folder / "sections" / "home.txt").write_text(HOME_SECTION + body, encoding="utf-8")
+    (folder / "pack.txt").write_text("id: t\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\n"
+                                     f"help: Ask.\n{pack_line}\n", encoding="utf-8")
+    match = Matcher(load_library([folder]), None).match_question(question)
+    assert match is not None
+    return match
+
+
+def test_imported_pack_reads_the_best_fitting_chunk_first(tmp_path: Path) -> None:
+    second = "\nYour specialist nurse will tell you when your outpatient check-up is.\n"
     # One word of eight in common with the second chunk: a small win, below the first-chunk margin.
     question = "check, what happens with appointment letter, transport, bring along form"
-    picks = []
-    for line in ("answer-first: yes\n", "answer-first: no\n"):
-        (folder / "pack.txt").write_text(meta + line, encoding="utf-8")
-        library = load_library([folder])
-        plain = Matcher(library, None)  # word overlap alone: a small win for the second chunk
-        match = plain.match_question(question)
-        assert match is not None
-        picks.append(match.chunk_index)
+    picks = [_match_in_home_pack(tmp_path, line, question, second).chunk_index
+             for line in ("answer-first: yes", "answer-first: no")]
     assert picks == [0, 1]
 
 
 def test_derived_questions_are_lifted_onto_the_written_scale(tmp_path: Path) -> None:
-    folder = tmp_path / "pack"
-    (folder / "sections").mkdir(parents=True)
-    meta = "id: t\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\nhelp: Ask.\n"
-    (folder / "sections" / "home.txt").write_text(
-        "id: home\ntitle: Going home\nask: When can I go home?\nask: What happens at home?\n\n"
-        "Most people go home after about a week.\n", encoding="utf-8")
-    scores = []
-    for line in ("questions-written: yes\n", "questions-written: no\n"):
-        (folder / "pack.txt").write_text(meta + line, encoding="utf-8")
-        match = Matcher(load_library([folder]), None).match_question("when do I get home")
-        assert match is not None
-        scores.append(match.score)
+    scores = [_match_in_home_pack(tmp_path, line, "when do I get home").score
+              for line in ("questions-written: yes", "questions-written: no")]
     assert scores[1] - scores[0] == pytest.approx(DERIVED_QUESTIONS_LIFT)
 
 
