@@ -112,7 +112,10 @@ class Matcher:
         self._vocabulary = Vocabulary(self._sections)
         self._chunk_words = [[content_words(clean(c)) for c in s.chunks] for s in self._sections]
         self._word_weight = self._chunk_word_weights()
-        self._written = [library.pack_of(s).questions_written for s in self._sections]
+        self._position = {key: i for i, key in enumerate(self._keys)}
+        packs = [library.pack_of(s) for s in self._sections]
+        self._written = [p.questions_written for p in packs]
+        self._answer_first = [p.answer_first for p in packs]
         self._ask_vecs: list[np.ndarray] = []
         self._chunk_vecs: list[np.ndarray] = []
         self._not_covered: list[str] = []
@@ -235,7 +238,7 @@ class Matcher:
         """The chunk that best answers the question; the first unless another is clearly better."""
         if len(section.chunks) == 1:
             return 0
-        index = self._keys.index(self.library.key_of(section))
+        index = self._position[self.library.key_of(section)]
         words = content_words(clean(question))
         scores = []
         for i, chunk_words in enumerate(self._chunk_words[index]):
@@ -246,7 +249,7 @@ class Matcher:
         best = int(np.argmax(scores))
         # In a hand-written pack the first chunk holds the main answer: only move off it for a clear
         # win. An imported pack's chunks follow the leaflet, so the best fit wins outright.
-        margin = FIRST_CHUNK_MARGIN if self.library.pack_of(section).answer_first else 0.0
+        margin = FIRST_CHUNK_MARGIN if self._answer_first[index] else 0.0
         return best if scores[best] > scores[0] + margin else 0
 
     def match_question(self, question: str) -> Match | None:
@@ -273,5 +276,5 @@ class Matcher:
             return None
         sims = self._not_covered_vecs @ qvec
         best = int(np.argmax(sims))
-        own = float(np.max(self._ask_vecs[self._keys.index(key)] @ qvec))
+        own = float(np.max(self._ask_vecs[self._position[key]] @ qvec))
         return self._not_covered[best] if float(sims[best]) > own + NOT_COVERED_MARGIN else None
