@@ -75,13 +75,13 @@ class Pack:
     notes: tuple[str, ...] = ()
     path: Path | None = None
     answer_first: bool = True
+    """Each section's first chunk holds its main answer (written by hand); False for a pack whose
+    chunks follow the leaflet's order (imported), so the best-fitting chunk is read first."""
     not_covered: tuple[str, ...] = ()
     """Questions patients often ask that this leaflet does not answer (not-covered.txt)."""
     questions_written: bool = True
     """The example questions were written by people; False when the importer derived them from the
     leaflet's own sentences, which match real questions less closely."""
-    """Each section's first chunk holds its main answer (written by hand); False for a pack whose
-    chunks follow the leaflet's order (imported), so the best-fitting chunk is read first."""
 
 
 @dataclass(frozen=True)

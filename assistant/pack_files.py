@@ -9,7 +9,12 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.content import Section  # the loader's own dataclass: what is written is what is read
+from assistant.content import (  # the loader's own names: what is written is what is read
+    NOT_COVERED_FILE,
+    PACK_FILE,
+    SECTIONS_DIR,
+    Section,
+)
 from assistant.errors import ConfigError
 
 _LOGGER = logging.getLogger(__name__)
@@ -86,7 +91,7 @@ def check_out(out: Path) -> bool:
                           "(new, empty, or an earlier pack to replace)")
     if not out.exists() or not any(out.iterdir()):
         return False
-    if not (out / "pack.txt").is_file():
+    if not (out / PACK_FILE).is_file():
         raise ConfigError(f"--out {out} is not empty and holds no pack.txt: refusing to write "
                           "into it; choose a new or empty folder")
     return True
@@ -97,15 +102,15 @@ def write_pack(pack: ImportedPack, out: Path) -> bool:
     replaced = check_out(out)
     try:
         if replaced:
-            for old in [out / "pack.txt", out / "not-covered.txt", *(out / "sections").glob("*.txt")]:
+            for old in [out / PACK_FILE, out / NOT_COVERED_FILE, *(out / SECTIONS_DIR).glob("*.txt")]:
                 old.unlink(missing_ok=True)
-        (out / "sections").mkdir(parents=True, exist_ok=True)
-        (out / "pack.txt").write_text(pack_text(pack), encoding="utf-8")
+        (out / SECTIONS_DIR).mkdir(parents=True, exist_ok=True)
+        (out / PACK_FILE).write_text(pack_text(pack), encoding="utf-8")
         if pack.not_covered:
-            (out / "not-covered.txt").write_text(not_covered_text(pack), encoding="utf-8")
+            (out / NOT_COVERED_FILE).write_text(not_covered_text(pack), encoding="utf-8")
         for section in pack.sections:
-            (out / "sections" / f"{section.id}.txt").write_text(section_text(section),
-                                                                  encoding="utf-8")
+            (out / SECTIONS_DIR / f"{section.id}.txt").write_text(section_text(section),
+                                                                    encoding="utf-8")
     except OSError as err:
         raise ConfigError(f"--out {out}: cannot write the pack: {err.strerror or err}") from err
     return replaced
