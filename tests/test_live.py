@@ -7,13 +7,8 @@ import numpy as np
 from assistant import phrases
 from assistant.commands import Command
 from assistant.dialogue import Reply
-from assistant.live import (
-    EARCON_GUARD,
-    SCHEDULE_EVERY,
-    THINKING_EARCON_AFTER,
-    LiveConfig,
-    LiveLoop,
-    Phase,
+from assistant.live import EARCON_GUARD, SCHEDULE_EVERY, THINKING_EARCON_AFTER, LiveConfig, LiveLoop, Phase
+from assistant.live_actions import (
     PlayEarcon,
     Respond,
     RunSchedule,
