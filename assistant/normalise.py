@@ -33,6 +33,14 @@ _INFORMAL = {
     "tabs": "tablets", "op's": "operation is", "ops": "operations",
     "ower": "over", "aal": "all", "doon": "down", "noo": "now", "oot": "out", "hoose": "house",
     "gan": "go", "gannin": "going", "divvent": "do not", "cannit": "cannot", "mebbes": "maybe",
+    # Scots and Doric: not "ken" (a name too), not "fit" (also English) or "fan"; only "fit's".
+    "reid": "red", "het": "hot", "awfy": "awful", "afore": "before", "efter": "after", "atween": "between",
+    "twa": "two", "lang": "long", "ony": "any", "hae": "have", "dae": "do", "tak": "take", "foo": "how",
+    "hoo": "how", "whit": "what", "fa": "who", "fa's": "who is", "fit's": "what is", "aboot": "about",
+    "hame": "home", "frae": "from", "gie": "give", "wi": "with", "masel": "myself", "yersel": "yourself",
+    "bairn": "child", "bairns": "children", "wean": "child", "weans": "children", "rinnin": "running",
+    "feelin": "feeling", "goin": "going", "doin": "doing", "gettin": "getting", "comin": "coming",
+    "havin": "having", "bleedin": "bleeding", "nothin": "nothing", "somethin": "something",
 }
 _FILLERS = re.compile(r"\b(?:erm+|um+|uh+|er|ah+|hmm+|mm+|uhm|errm)\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")

@@ -68,6 +68,21 @@ def test_unfamiliar_topic_words_are_noticed(matcher: Matcher) -> None:
     assert "tattoo" in matcher.unfamiliar_words("Tattoo. Is that ok after the operation")
 
 
+def test_unfamiliar_words_count_for_less_in_a_long_question(matcher: Matcher) -> None:
+    short = matcher.unfamiliar_penalty("can I eat cheese", ("cheese",))
+    formal = ("Notwithstanding the considerable amount I have read, I remain uncertain as to the "
+              "typical duration of the operation itself")
+    long = matcher.unfamiliar_penalty(formal, ("cheese",))
+    assert short == matcher.weights.unfamiliar
+    assert 0 < long < short / 2
+
+
+def test_sound_alike_slips_are_heard_as_the_leaflet_word(matcher: Matcher) -> None:
+    assert "epidural" in matcher.heard("What's this epic dural they keep on about?")
+    slipped = matcher.match_question("Me maid says I might have a cat header, what's that?")
+    assert slipped is not None and slipped.key == "catheter"
+
+
 def test_text_speak_reaches_the_same_section(matcher: Matcher) -> None:
     plain = matcher.match_question("when can you drive after the operation")
     texted = matcher.match_question("wen can u drive after the op")

@@ -62,8 +62,31 @@ def test_topic_questions_are_not_red_flags(question: str) -> None:
     assert find_red_flag(question) is None
 
 
-def test_every_urgent_phrasing_in_the_dev_set_is_flagged() -> None:
-    rows = [r for r in load_eval(DATA / "eval_dev.tsv") if r.kind == "urgent"]
-    assert len(rows) >= 20
+# Every question set whose rows have been read (tests/data/EVAL.md); a blind set is only measured.
+READ_SETS = ("eval_dev.tsv", "eval_holdout.tsv", "eval_unseen.tsv", "eval_final.tsv", "eval_fresh_a.tsv",
+             "eval_fresh_b.tsv", "eval_fresh_c.tsv", "eval_fresh_d.tsv")
+
+
+@pytest.mark.parametrize("name", READ_SETS)
+def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
+    rows = [r for r in load_eval(DATA / name) if r.kind == "urgent"]
+    assert len(rows) >= 14
     missed = [r.question for r in rows if find_red_flag(r.question) is None]
     assert missed == []
+
+
+@pytest.mark.parametrize("question", [
+    "Ma wound's reid an het an it's rinnin wi gunge the noo.",
+    "I'm feelin awfy faint, the room's birlin an I near went doon.",
+    "I feel dizzy, I fall down in kitchen just now.",
+    "He fell over in the bathroom and he's not making sense",
+])
+def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
+    assert find_red_flag(question) is not None
+
+
+@pytest.mark.parametrize("question", [
+    "will I fall over when I first get up", "the swelling went down", "she went down to the shops",
+])
+def test_falls_that_are_not_happening_now_are_not_red_flags(question: str) -> None:
+    assert find_red_flag(question) is None

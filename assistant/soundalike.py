@@ -1,0 +1,152 @@
+"""Put a leaflet's own word back where a question has something that only sounds like it.
+
+Recognisers and hurried typists write what they hear: "epic dural", "cat header", "fizzy
+therapist", "lapper scope", "stables" for staples. The sentence-embedding model has never met
+those spellings, so it misses the topic even when the words matcher half-finds it. A word (or
+run of up to three words) that the leaflet does not use, and that both sounds like (Metaphone)
+and is spelled much like one of the leaflet's longer words or terms, is replaced by that word.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import jellyfish
+from rapidfuzz import fuzz, process
+from spellchecker import SpellChecker
+
+from assistant.common_words import COMMON_WORDS
+from assistant.vocabulary import STOP, stem
+
+_LOGGER = logging.getLogger(__name__)
+
+MIN_LETTERS = 6
+"""Shorter words sound like too many others to be put right safely."""
+SOUND_RATIO = 80.0
+"""RapidFuzz ratio between Metaphone keys at or above which two spellings sound alike."""
+SPELLING_RATIO = 70.0
+"""RapidFuzz ratio between the spellings themselves, so only near spellings are replaced."""
+# A single word, or a run of real English words ("cat header"), is only replaced when very close in
+# both sound and spelling: most words that sound a bit like a leaflet word are just other words
+# ("god forbid" is not "good food").
+STRICT_SOUND_RATIO = 85.0
+STRICT_SPELLING_RATIO = 75.0
+ONE_WORD_LENGTH_DIFFERENCE = 2
+# A single word is only replaced when it is not an English word at all: "stressing" and "hauling"
+# are meant as said.
+# Words rarer than this in the spelling dictionary's counts ("stalkings", "emboli") count as slips.
+ENGLISH_FREQUENCY = 1e-7
+MAX_RUN = 3
+_ALPHA = re.compile(r"^[a-z]+$")
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One replacement made in a question."""
+
+    heard: str
+    meant: str
+
+
+class SoundAlikes:
+    """The leaflet's longer words and terms, indexed by how they sound."""
+
+    _english: SpellChecker | None = None
+
+    def __init__(self, words: Iterable[str], spoken: Iterable[str], terms: Iterable[str] = ()) -> None:
+        """``words``: every word the leaflet's sections use (examples included); ``spoken``: the words
+        of its titles and chunks, spelt right, which are what a heard word may become; ``terms``: its
+        multi-word terms, used when all their words are spoken ones."""
+        self._known = frozenset(words)
+        self._known_stems = frozenset(stem(w) for w in self._known)
+        right = frozenset(spoken)
+        self._spoken = right
+        by_key: dict[str, str] = {}
+        for target in sorted({*self._targets(right), *self._multi_word(terms, right)}):
+            by_key.setdefault(jellyfish.metaphone(target.replace(" ", "")), target)
+        self._keys = list(by_key)
+        self._meant = list(by_key.values())
+
+    @staticmethod
+    def _targets(words: Iterable[str]) -> set[str]:
+        return {w for w in words if len(w) >= MIN_LETTERS and _ALPHA.match(w) and w not in COMMON_WORDS}
+
+    @staticmethod
+    def _multi_word(terms: Iterable[str], spoken: frozenset[str]) -> set[str]:
+        return {t for t in terms if 2 <= len(t.split()) <= MAX_RUN and len(t) >= MIN_LETTERS
+                and all(w in spoken for w in t.split())}
+
+    def _is_known(self, word: str) -> bool:
+        return word in self._known or stem(word) in self._known_stems or word in STOP
+
+    def _blocks(self, word: str) -> bool:
+        """A word the leaflet spells this way, or everyday talk: not the start or end of a slip."""
+        return word in self._spoken or word in COMMON_WORDS or word in STOP
+
+    @classmethod
+    def _is_english(cls, word: str) -> bool:
+        if cls._english is None:
+            cls._english = SpellChecker(distance=1)
+        return bool(cls._english.word_usage_frequency(word) >= ENGLISH_FREQUENCY)
+
+    def find(self, text: str) -> list[tuple[int, int, Repair]]:
+        """Runs of words in cleaned text that sound like a leaflet word: (start, end, repair), in order."""
+        words = text.split()
+        found: list[tuple[int, int, Repair]] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(MAX_RUN, len(words) - i), 0, -1):
+                repair = self._repair_run(words[i:i + n])
+                if repair is not None:
+                    found.append((i, i + n, repair))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def _repair_run(self, run: list[str]) -> Repair | None:
+        # The run's outer words must both be strange to the leaflet: "blood pressure every" is
+        # already right, and "a catheter" is found by its own word.
+        if not all(_ALPHA.match(w) for w in run) or any(self._blocks(w) for w in (run[0], run[-1])):
+            return None
+        joined = "".join(run)
+        one = len(run) == 1
+        if one and joined.endswith("in") and not self._is_english(joined) and self._is_english(joined + "g"):
+            return Repair(joined, joined + "g")  # a dropped g: "wonderin", "bleedin"
+        if len(joined) < MIN_LETTERS or (one and (joined in COMMON_WORDS or self._is_english(joined))):
+            return None
+        # Real words heard together ("cat header") must be as close as a single slipped word.
+        strict = one or all(self._is_english(w) for w in run)
+        sounds = process.extract(jellyfish.metaphone(joined), self._keys, scorer=fuzz.ratio, limit=5,
+                                 score_cutoff=STRICT_SOUND_RATIO if strict else SOUND_RATIO)
+        best = None
+        for _, sound, index in sounds:
+            meant = self._meant[index]
+            spelt = meant.replace(" ", "")
+            if one and abs(len(spelt) - len(joined)) > ONE_WORD_LENGTH_DIFFERENCE:
+                continue
+            spelling = fuzz.ratio(joined, spelt)
+            if spelling >= (STRICT_SPELLING_RATIO if strict else SPELLING_RATIO) and (
+                    best is None or sound + spelling > best[0]):
+                best = (sound + spelling, meant)
+        return Repair(" ".join(run), best[1]) if best else None
+
+    def repair(self, text: str) -> str:
+        """Cleaned text with every sound-alike run replaced by the leaflet's word."""
+        found = self.find(text)
+        if not found:
+            return text
+        words = text.split()
+        out: list[str] = []
+        last = 0
+        for start, end, repair in found:
+            out.extend(words[last:start])
+            out.append(repair.meant)
+            last = end
+        out.extend(words[last:])
+        _LOGGER.debug("heard as: %s", [(r.heard, r.meant) for _, _, r in found])
+        return " ".join(out)

@@ -1,0 +1,47 @@
+"""Sound-alike repair: a leaflet's own word put back where a question only sounds like it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.soundalike import SoundAlikes
+
+SPOKEN = ("you may have an epidural a thin tube in your back a catheter drains urine from your bladder "
+          "a physiotherapist shows you breathing exercises portal vein embolisation makes the healthy "
+          "part grow a laparoscope is a thin tube with a camera staples are removed after 10 days "
+          "a liver resection is a major operation by a hepatobiliary surgeon").split()
+
+
+def _sound_alikes() -> SoundAlikes:
+    return SoundAlikes(SPOKEN, SPOKEN, ("portal vein", "liver resection", "breathing exercises"))
+
+
+@pytest.mark.parametrize(("heard", "meant"), [
+    ("what is this epic dural", "what is this epidural"),
+    ("me maid says i might have a cat header", "me maid says i might have a catheter"),
+    ("what is a hepato billy airy surgeon", "what is a hepatobiliary surgeon"),
+    ("what are the dreins for", "what are the drains for"),
+    ("what is a lapper scope", "what is a laparoscope"),
+    ("what does the pore tal vain emblem do", "what does the portal vein emblem do"),
+    ("what is portal vein embolize asian for", "what is portal vein embolisation for"),
+    ("the wife is wonderin", "the wife is wondering"),
+])
+def test_slips_are_put_back_to_the_leaflet_word(heard: str, meant: str) -> None:
+    assert _sound_alikes().repair(heard) == meant
+
+
+@pytest.mark.parametrize("question", [
+    "can i have a shower when i get home",    # not "sherry", though it sounds a little like it
+    "she is stressing about the operation",   # a real word, meant as said
+    "when can i get back to hauling crab pots",
+    "god forbid anything goes wrong",
+    "what does a catheter do",                # already the leaflet's word
+    "how long is the liver resection",
+])
+def test_real_words_and_right_words_are_left_alone(question: str) -> None:
+    assert _sound_alikes().repair(question) == question
+
+
+def test_find_reports_what_was_heard_and_what_was_meant() -> None:
+    found = _sound_alikes().find("why have i got a cat heater in me")
+    assert [(start, end, r.heard, r.meant) for start, end, r in found] == [(5, 7, "cat heater", "catheter")]
