@@ -57,3 +57,31 @@ def missing_types(question: str, passages: tuple[str, ...]) -> tuple[str, ...]:
     """Names of the kinds of fact the question asks for that none of the passages holds."""
     text = " ".join(passages)
     return tuple(kind.name for kind in asked_types(question) if not kind.present.search(text))
+
+
+# Kinds of fact a question asks for that many chunks of one section may or may not give, and how a
+# chunk that gives one looks: used to choose which chunk of a section to read first.
+CHUNK_CUES = tuple((re.compile(asked), re.compile(present)) for asked, present in (
+    (r"\b(?:how long|how many (?:days|weeks|hours|nights|months)|when (?:can|will|could|should|do|does|is|am)|"
+     r"how soon|how far apart|till|until)\b",
+     r"\b(?:\d+ (?:to \d+ )?(?:minutes?|hours?|days?|nights?|weeks?|months?)|few (?:days|weeks|hours)|a week|"
+     r"day after|next day|as soon as|after \d+|weeks?|months?)\b"),
+    (r"\b(?:who|which (?:doctor|surgeon|nurse)|what (?:kind|sort|type) of (?:surgeon|doctor|specialist))\b",
+     r"\b(?:surgeon|nurse|nurses|doctor|physiotherapist|anaesthetist|team|gp|specialist)\b"),
+    (r"\b(?:why|what (?:is|are) (?:it|they|that|these|the \w+) for|what for|point|purpose|reason|"
+     r"how does (?:it|that) help)\b",
+     r"\b(?:because|so that|so you|to help|helps?|to reduce|reduces?|prevents?|to prevent|to stop|to check|"
+     r"lowers?|to make|protect\w*|allow\w*)\b"),
+    (r"\bhow many\b", r"\b(?:\d+|one|two|three|four|five|several|few)\b"),
+    (r"\bwhere\b", r"\b(?:in (?:your|the) (?:arm|neck|back|bladder|nose|hospital|ward|unit|tummy)|at home|"
+     r"gp surgery|ward|unit)\b"),
+))
+
+
+def cue_share(question: str, chunk: str) -> float:
+    """Of the kinds of fact a cleaned question asks for (how long, who, why...), the share the chunk gives."""
+    asked = [present for ask, present in CHUNK_CUES if ask.search(question)]
+    if not asked:
+        return 0.0
+    text = chunk.lower()
+    return sum(1 for present in asked if present.search(text)) / len(asked)

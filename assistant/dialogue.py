@@ -158,8 +158,9 @@ class Dialogue:
 
     def _answer(self, match: Match, now: datetime, prefix: str = "") -> Reply:
         section = match.section
-        order = [match.chunk_index] + [i for i in range(len(section.chunks)) if i != match.chunk_index]
-        reading = [section.chunks[i] for i in order]
+        first = match.read_first or (match.chunk_index,)
+        rest = [i for i in range(len(section.chunks)) if i not in first]
+        reading = [" ".join(section.chunks[i] for i in first)] + [section.chunks[i] for i in rest]
         personal = self._reminders.date_answer(section, now) if self._reminders else None
         if personal:
             reading[0] = f"{personal} {reading[0]}"

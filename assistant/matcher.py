@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from assistant.answer_types import cue_share
 from assistant.content import Library, Section
 from assistant.embeddings import Embedder
 from assistant.normalise import clean, digits_for_number_words
@@ -53,6 +54,14 @@ DEFAULT_WEIGHTS = Weights()
 # eval_fresh_d.tsv (answers +1 to +9 per set, unknown recall -1 row on two sets; 2 cost more).
 UNFAMILIAR_FULL_WEIGHT_WORDS = 3
 FIRST_CHUNK_MARGIN = 0.04
+# Choosing a chunk: embedding similarity, plus shared rare words and the kind of fact asked for (how
+# long, who, why) found in the chunk. When the two best chunks score within BOTH_CHUNKS_WITHIN, both
+# are read, in the leaflet's order, rather than risk the wrong one. Chosen on the eight read question
+# sets (tests/data/EVAL.md): the right chunk of the right section 625 -> 646 of 683, with about one
+# answer in eight reading two chunks.
+CHUNK_OVERLAP_WEIGHT = 0.75
+CHUNK_CUE_WEIGHT = 0.12
+BOTH_CHUNKS_WITHIN = 0.07
 # Example questions derived from a leaflet's own sentences ("Do I need to avoid lifting heavy loads?")
 # match how people ask less closely than written ones, so an imported pack's scores sit lower; this
 # lift puts them on the same scale as a written pack's, for the thresholds and for packs side by side.
@@ -94,6 +103,8 @@ class Match:
     not_covered: str | None = None
     """A question the pack lists as not answered by the leaflet, when the question is closer to it
     than to any of the best section's own examples."""
+    read_first: tuple[int, ...] = ()
+    """The chunks to read first, in the leaflet's order: the best one, and a close rival if any."""
 
 
 def confidence_from_score(score: float) -> float:
@@ -253,23 +264,36 @@ class Matcher:
         weights = {w: self._word_weight.get(w, unseen) for w in words}
         return sum(weights[w] for w in words & chunk_words) / (sum(weights.values()) or 1.0)
 
-    def best_chunk(self, section: Section, question: str, qvec: np.ndarray | None) -> int:
-        """The chunk that best answers the question; the first unless another is clearly better."""
-        if len(section.chunks) == 1:
-            return 0
+    def _chunk_scores(self, section: Section, question: str, qvec: np.ndarray | None) -> list[float]:
         index = self._position[self.library.key_of(section)]
-        words = content_words(self._sound_alikes.repair(clean(question)))
+        heard = self._sound_alikes.repair(clean(question))
+        words = content_words(heard)
         scores = []
         for i, chunk_words in enumerate(self._chunk_words[index]):
-            score = 0.5 * self._overlap(words, chunk_words)
+            score = CHUNK_OVERLAP_WEIGHT * self._overlap(words, chunk_words)
+            score += CHUNK_CUE_WEIGHT * cue_share(heard, section.chunks[i])
             if qvec is not None:
                 score += float(self._chunk_vecs[index][i] @ qvec)
             scores.append(score)
-        best = int(np.argmax(scores))
+        return scores
+
+    def chunks_to_read(self, section: Section, question: str, qvec: np.ndarray | None) -> tuple[int, ...]:
+        """The chunk that best answers the question, and a close rival too; best first."""
+        if len(section.chunks) == 1:
+            return (0,)
+        scores = self._chunk_scores(section, question, qvec)
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])
         # In a hand-written pack the first chunk holds the main answer: only move off it for a clear
         # win. An imported pack's chunks follow the leaflet, so the best fit wins outright.
-        margin = FIRST_CHUNK_MARGIN if self._answer_first[index] else 0.0
-        return best if scores[best] > scores[0] + margin else 0
+        answer_first = self._answer_first[self._position[self.library.key_of(section)]]
+        margin = FIRST_CHUNK_MARGIN if answer_first else 0.0
+        best = order[0] if scores[order[0]] > scores[0] + margin else 0
+        rival = 0 if answer_first and best != 0 else next(i for i in order if i != best)
+        return (best, rival) if abs(scores[best] - scores[rival]) < BOTH_CHUNKS_WITHIN else (best,)
+
+    def best_chunk(self, section: Section, question: str, qvec: np.ndarray | None) -> int:
+        """The chunk that best answers the question; the first unless another is clearly better."""
+        return self.chunks_to_read(section, question, qvec)[0]
 
     def match_question(self, question: str) -> Match | None:
         """Best section for the question, or None when the question has no usable words."""
@@ -279,11 +303,11 @@ class Matcher:
         if not candidates:
             return None
         top = candidates[0]
-        chunk = self.best_chunk(top.section, question, qvec)
+        chunks = self.chunks_to_read(top.section, question, qvec)
         unfamiliar = self.unfamiliar_words(question)
         score = top.score - self.unfamiliar_penalty(question, unfamiliar)
         return Match(
-            key=top.key, section=top.section, chunk_index=chunk, score=score,
+            key=top.key, section=top.section, chunk_index=chunks[0], read_first=tuple(sorted(chunks)), score=score,
             confidence=confidence_from_score(score),
             runner_up=candidates[1] if len(candidates) > 1 else None,
             unfamiliar=unfamiliar, not_covered=self._closer_not_covered(top.key, qvec),

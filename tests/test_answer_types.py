@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_types import asked_types, missing_types
+from assistant.answer_types import asked_types, cue_share, missing_types
 
 SUPPORT = ("Call the Macmillan Support Line free on 0808 808 00 00.",)
 KEYHOLE = ("There are about 3 small cuts, each 5mm long, and 2 or 3 bigger cuts, each 12mm long.",)
@@ -40,3 +40,10 @@ def test_a_section_without_that_kind_of_fact_does_not_answer() -> None:
     assert missing_types("does it cost anything to ring", SUPPORT) == ()  # "free" answers it
     assert missing_types("how big are the keyhole cuts", KEYHOLE) == ()
     assert missing_types("how long will I be in hospital", SUPPORT) == ()
+
+
+def test_cue_share_is_the_share_of_asked_kinds_a_chunk_gives() -> None:
+    assert cue_share("how long will it take", "It takes 3 to 4 hours.") == 1.0
+    assert cue_share("how long will it take", "It is done by a specialist liver surgeon.") == 0.0
+    assert cue_share("who does it and how long does it take", "It takes 3 to 4 hours.") == 0.5
+    assert cue_share("is it a big operation", "It takes 3 to 4 hours.") == 0.0

@@ -31,6 +31,13 @@ def test_confident_answer_then_more_then_end(dialogue: Dialogue, now: datetime) 
     assert end.kind == "command" and end.say == phrases.END_OF_SECTION
 
 
+def test_two_close_chunks_are_read_together_and_more_goes_on_after_them(dialogue: Dialogue, now: datetime) -> None:
+    first, more = say_all(dialogue, now, "will I get a follow up appointment", "more")
+    section = dialogue.library.by_key["check-up"]
+    assert first.say.startswith(f"{section.chunks[0]} {section.chunks[2]}")
+    assert more.say.startswith(section.chunks[1])
+
+
 def test_repeat_says_the_same_words(dialogue: Dialogue, now: datetime) -> None:
     first, again = say_all(dialogue, now, "can I have a glass of wine", "say that again")
     assert again.say == first.say and again.command is Command.REPEAT

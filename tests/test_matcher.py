@@ -83,6 +83,12 @@ def test_sound_alike_slips_are_heard_as_the_leaflet_word(matcher: Matcher) -> No
     assert slipped is not None and slipped.key == "catheter"
 
 
+def test_a_close_rival_chunk_is_read_with_the_best_in_leaflet_order(matcher: Matcher) -> None:
+    match = matcher.match_question("will I get a follow up appointment")
+    assert match is not None and match.key == "check-up"
+    assert match.read_first == (0, match.chunk_index) and match.chunk_index != 0
+
+
 def test_text_speak_reaches_the_same_section(matcher: Matcher) -> None:
     plain = matcher.match_question("when can you drive after the operation")
     texted = matcher.match_question("wen can u drive after the op")
