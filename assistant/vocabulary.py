@@ -80,6 +80,10 @@ class Vocabulary:
             found.append(word)
         return tuple(found)
 
+    def knows(self, word: str) -> bool:
+        """Whether a cleaned word is everyday talk or used by a section, as said or heard slightly wrong."""
+        return self._familiar(word)
+
     def _familiar(self, word: str) -> bool:
         base = word.split("'")[0]
         forms = {base, stem(base), base[:-1] if base.endswith("s") else base}

@@ -141,6 +141,15 @@ def test_not_covered_only_when_nearer_than_the_sections_own_examples(matcher: Ma
     assert in_scope is not None and in_scope.not_covered is None
 
 
+def test_a_not_covered_topic_word_no_section_uses_marks_a_near_miss(matcher: Matcher) -> None:
+    near_miss = matcher.match_question("does a kidney grow back the way the liver does")
+    assert near_miss is not None and near_miss.not_covered is not None
+    assert "kidney" in near_miss.not_covered
+    # A word shared with a not-covered question is not enough when the question is plainly in scope.
+    in_scope = matcher.match_question("is the Macmillan phone line free or do I have to pay")
+    assert in_scope is not None and in_scope.not_covered is None
+
+
 def test_matching_works_without_embeddings(library: Library) -> None:
     plain = Matcher(library, None)
     match = plain.match_question("can I do the hoovering")
