@@ -25,6 +25,15 @@ GENERIC = (
     "Can I play golf or go to the gym?", "Can I ride my bike?", "Can I get a tattoo?",
     "How do I get a repeat prescription?", "How do I look after my dog or cat while I recover?",
     "What do my blood test results mean?", "How long is the waiting list?",
+    "Can I keep taking my usual tablets, like my blood pressure or diabetes medicine?",
+    "Can I take herbal remedies or vitamins?", "Should I stop my blood thinners, such as warfarin?",
+    "Can I have the flu jab or a covid booster?", "Can I eat spicy food, curry or a takeaway?",
+    "Are cheese, eggs and fatty foods all right to eat?", "Can I fast for Ramadan or Lent?",
+    "Do I take out my hearing aid, glasses or false teeth for the operation?",
+    "What is the hospital food like?", "Is this information in other languages or in large print?",
+    "Should I make a will or a power of attorney?", "I'm allergic to latex or plasters: what happens?",
+    "Do I need to tell my dentist about the operation?", "Can I get hospital transport or a blue badge?",
+    "How many of these operations has my surgeon done?",
 )
 
 def _topic_words(question: str) -> set[str]:
