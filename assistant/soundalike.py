@@ -40,6 +40,17 @@ ONE_WORD_LENGTH_DIFFERENCE = 2
 # Words rarer than this in the spelling dictionary's counts ("stalkings", "emboli") count as slips.
 ENGLISH_FREQUENCY = 1e-7
 MAX_RUN = 3
+MAX_ACRONYM = 4
+# Letters as people say them, for acronyms spelt out ("pee vee ee" for PVE).
+LETTER_NAMES = {
+    "ay": "a", "a": "a", "bee": "b", "b": "b", "see": "c", "sea": "c", "cee": "c", "c": "c", "dee": "d",
+    "d": "d", "ee": "e", "e": "e", "ef": "f", "eff": "f", "f": "f", "gee": "g", "g": "g", "aitch": "h",
+    "haitch": "h", "h": "h", "eye": "i", "i": "i", "jay": "j", "j": "j", "kay": "k", "k": "k", "el": "l",
+    "ell": "l", "l": "l", "em": "m", "m": "m", "en": "n", "n": "n", "oh": "o", "o": "o", "pee": "p",
+    "p": "p", "cue": "q", "q": "q", "ar": "r", "r": "r", "ess": "s", "s": "s", "tee": "t", "t": "t",
+    "you": "u", "u": "u", "vee": "v", "v": "v", "ex": "x", "x": "x", "why": "y", "wye": "y", "y": "y",
+    "zed": "z", "zee": "z", "z": "z",
+}
 _ALPHA = re.compile(r"^[a-z]+$")
 
 
@@ -56,14 +67,24 @@ class SoundAlikes:
 
     _english: SpellChecker | None = None
 
-    def __init__(self, words: Iterable[str], spoken: Iterable[str], terms: Iterable[str] = ()) -> None:
-        """``words``: every word the leaflet's sections use (examples included); ``spoken``: the words
-        of its titles and chunks, spelt right, which are what a heard word may become; ``terms``: its
-        multi-word terms, used when all their words are spoken ones."""
+    def __init__(self, words: Iterable[str], spoken: Iterable[str], terms: Iterable[str] = (),
+                 acronyms: Iterable[str] = ()) -> None:
+        """``words``: every word the leaflet's sections use (examples included); ``spoken``: its titles
+        and chunks, cleaned, whose words are spelt right and are what a heard word may become;
+        ``terms``: its multi-word terms, used when all their words are spoken ones; ``acronyms``: its
+        short capitalised names ("PCA", "HDU"), which people spell out ("pee see ay")."""
         self._known = frozenset(words)
         self._known_stems = frozenset(stem(w) for w in self._known)
-        right = frozenset(spoken)
+        self._after: dict[str, set[str]] = {}
+        self._before: dict[str, set[str]] = {}
+        for text in spoken:
+            tokens = text.split()
+            for first, second in zip(tokens, tokens[1:], strict=False):
+                self._after.setdefault(first, set()).add(second)
+                self._before.setdefault(second, set()).add(first)
+        right = frozenset(self._after) | frozenset(self._before)
         self._spoken = right
+        self._acronyms = frozenset(a.lower() for a in acronyms)
         by_key: dict[str, str] = {}
         for target in sorted({*self._targets(right), *self._multi_word(terms, right)}):
             by_key.setdefault(jellyfish.metaphone(target.replace(" ", "")), target)
@@ -86,6 +107,10 @@ class SoundAlikes:
         """A word the leaflet spells this way, or everyday talk: not the start or end of a slip."""
         return word in self._spoken or word in COMMON_WORDS or word in STOP
 
+    @staticmethod
+    def _everyday(word: str) -> bool:
+        return word in STOP or word in COMMON_WORDS
+
     @classmethod
     def _is_english(cls, word: str) -> bool:
         if cls._english is None:
@@ -98,8 +123,12 @@ class SoundAlikes:
         found: list[tuple[int, int, Repair]] = []
         i = 0
         while i < len(words):
-            for n in range(min(MAX_RUN, len(words) - i), 0, -1):
-                repair = self._repair_run(words[i:i + n])
+            for n in range(min(MAX_ACRONYM, len(words) - i), 0, -1):
+                repair = self._spelt_out(words[i:i + n])
+                if repair is None and n <= MAX_RUN:
+                    repair = self._repair_run(words[i:i + n])
+                if repair is None and n == 1:
+                    repair = self._in_context(words, i)
                 if repair is not None:
                     found.append((i, i + n, repair))
                     i += n
@@ -107,6 +136,38 @@ class SoundAlikes:
             else:
                 i += 1
         return found
+
+    def _spelt_out(self, run: list[str]) -> Repair | None:
+        """Letter names that spell one of the leaflet's acronyms: "pee see ay" -> "pca"."""
+        if len(run) < 2:
+            return None
+        letters = [LETTER_NAMES.get(w) for w in run]
+        spelt = "".join(letter or "?" for letter in letters)
+        return Repair(" ".join(run), spelt) if spelt in self._acronyms else None
+
+    def _in_context(self, words: list[str], i: int) -> Repair | None:
+        """A real word that sounds like the word the leaflet puts beside its neighbour: "liver
+        *reception*" -> "liver resection", "portal *vain*" -> "portal vein"."""
+        word = words[i]
+        if self._blocks(word) or not _ALPHA.match(word) or len(word) < 4:
+            return None
+        # Only a neighbour that is a topic word says which word the leaflet would put here.
+        nearby: set[str] = set()
+        if i > 0 and not self._everyday(words[i - 1]):
+            nearby |= self._after.get(words[i - 1], set())
+        if i + 1 < len(words) and not self._everyday(words[i + 1]):
+            nearby |= self._before.get(words[i + 1], set())
+        key = jellyfish.metaphone(word)
+        best = None
+        for meant in nearby:
+            if len(meant) < 4 or meant in word or word in meant or self._everyday(meant):
+                continue  # "apart" is not a slip of "part"
+            sound = fuzz.ratio(key, jellyfish.metaphone(meant))
+            spelling = fuzz.ratio(word, meant)
+            if sound >= SOUND_RATIO and spelling >= SPELLING_RATIO and (best is None or sound + spelling > best[0]):
+                best = (sound + spelling, meant)
+        return Repair(word, best[1]) if best else None
+
 
     def _repair_run(self, run: list[str]) -> Repair | None:
         # The run's outer words must both be strange to the leaflet: "blood pressure every" is

@@ -13,7 +13,8 @@ SPOKEN = ("you may have an epidural a thin tube in your back a catheter drains u
 
 
 def _sound_alikes() -> SoundAlikes:
-    return SoundAlikes(SPOKEN, SPOKEN, ("portal vein", "liver resection", "breathing exercises"))
+    return SoundAlikes(SPOKEN, [" ".join(SPOKEN)], ("portal vein", "liver resection", "breathing exercises"),
+                       ("PCA", "PVE", "HDU"))
 
 
 @pytest.mark.parametrize(("heard", "meant"), [
@@ -21,6 +22,10 @@ def _sound_alikes() -> SoundAlikes:
     ("me maid says i might have a cat header", "me maid says i might have a catheter"),
     ("what is a hepato billy airy surgeon", "what is a hepatobiliary surgeon"),
     ("what are the dreins for", "what are the drains for"),
+    ("the pee see ay thing what is it", "the pca thing what is it"),
+    ("is the p v e done first", "is the pve done first"),
+    ("what is a liver reception", "what is a liver resection"),
+    ("what does the portal vain do", "what does the portal vein do"),
     ("what is a lapper scope", "what is a laparoscope"),
     ("what does the pore tal vain emblem do", "what does the portal vein emblem do"),
     ("what is portal vein embolize asian for", "what is portal vein embolisation for"),
@@ -37,6 +42,8 @@ def test_slips_are_put_back_to_the_leaflet_word(heard: str, meant: str) -> None:
     "god forbid anything goes wrong",
     "what does a catheter do",                # already the leaflet's word
     "how long is the liver resection",
+    "can you see a problem",                  # letter names that spell no acronym of the leaflet
+    "i will be at the reception desk",        # a real word with no leaflet word beside it
 ])
 def test_real_words_and_right_words_are_left_alone(question: str) -> None:
     assert _sound_alikes().repair(question) == question
