@@ -10,7 +10,7 @@ from typing import Any
 
 def module_main(doc: str, run: Callable[..., dict[str, Any]], format_table: Callable[[dict[str, Any]], str],
                 argv: list[str] | None = None, quick_help: str = "a small subset (default: full)",
-                questions: bool = False) -> int:
+                questions: bool = False, rescore: bool = False) -> int:
     """The shared command line of ``python -m benchmarks.NAME [--quick] [--json] [--questions FILE]``."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help=quick_help)
@@ -18,8 +18,13 @@ def module_main(doc: str, run: Callable[..., dict[str, Any]], format_table: Call
     if questions:
         parser.add_argument("--questions", metavar="FILE", help="evaluation file to render and hear "
                             "(default: tests/data/eval_holdout.tsv)")
+    if rescore:
+        parser.add_argument("--rescore", action="store_true", help="reuse the transcripts the last run "
+                            "saved and only work out the replies again (after a matcher change)")
     args = parser.parse_args(argv)
-    extra = {"questions": args.questions} if questions and args.questions else {}
+    extra: dict[str, Any] = {"questions": args.questions} if questions and args.questions else {}
+    if rescore and args.rescore:
+        extra["rescore_only"] = True
     result = run(quick=args.quick, **extra)
     print(json.dumps(result, indent=2) if args.json else format_table(result))
     return 0

@@ -5,7 +5,7 @@ tests/data/audio/holdout/ (reused when already there), then heard by every insta
 through the same chunked path a microphone feeds. Whisper is also run with the leaflet's
 vocabulary as a prompt and as hotwords, to show whether biasing helps.
 
-    .venv/bin/python -m benchmarks.stt [--quick] [--json] [--questions tests/data/eval_fresh_c.tsv]
+    .venv/bin/python -m benchmarks.stt [--quick] [--json] [--questions tests/data/eval_fresh_c.tsv] [--rescore]
 """
 
 from __future__ import annotations
@@ -107,8 +107,11 @@ def _facts(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def measure(rec: Recogniser, clips: list[corpus.CorpusClip], folder: Path,
-            realtime: int) -> dict[str, Any]:
-    """WER per voice and noise, stt time, negatives heard as speech, realtime latency."""
+            realtime: int, label: str = "whisper") -> dict[str, Any]:
+    """WER per voice and noise, stt time, negatives heard as speech, realtime latency.
+
+    What was heard is saved beside the audio (heard-LABEL.json), so that `--rescore` can work out
+    the replies again after a matcher change without hearing everything again."""
     process = psutil.Process()
     heard_by_group: dict[str, list[tuple[corpus.CorpusClip, str]]] = defaultdict(list)
     errors: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -127,6 +130,8 @@ def measure(rec: Recogniser, clips: list[corpus.CorpusClip], folder: Path,
         for key in (f"{clip.voice}/{clip.noise}", f"all/{clip.noise}"):
             errors[key][0] += e
             errors[key][1] += n
+    saved = [[c.file, group, text] for group, pairs in heard_by_group.items() for c, text in pairs]
+    (folder / f"heard-{label}.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
     # Real-time feeding takes as long as the clip itself: pick the clips first, then feed only those.
     live_clips = [c for c in clips if c.kind != "negative" and c.noise == "mild"][:realtime]
     live = [transcribe_file(rec, folder / c.file, realtime=True).stt_ms for c in live_clips]
@@ -153,13 +158,28 @@ def _load(name: str, **kwargs: Any) -> tuple[Recogniser, float]:
     return rec, 1000 * (time.perf_counter() - started)
 
 
-def run(quick: bool = False, questions: str | None = None) -> dict[str, Any]:
+def rescore(clips: list[corpus.CorpusClip], folder: Path, source: Path) -> dict[str, Any]:
+    """Replies worked out again from the transcripts the last run saved (no recognition)."""
+    by_file = {c.file: c for c in clips}
+    runs: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("heard-*.json")):
+        heard: dict[str, list[tuple[corpus.CorpusClip, str]]] = defaultdict(list)
+        for file, group, text in json.loads(path.read_text(encoding="utf-8")):
+            if file in by_file:
+                heard[group].append((by_file[file], text))
+        runs[path.stem.removeprefix("heard-")] = {"from_audio": answer_accuracy(heard)}
+    return {"source": source.name, "rescored": True, "engines": runs}
+
+
+def run(quick: bool = False, questions: str | None = None, rescore_only: bool = False) -> dict[str, Any]:
     """Measure every installed engine (and whisper's biasing modes); return the figures."""
     config = QUICK if quick else FULL
     source = Path(questions) if questions else corpus.HOLDOUT_QUESTIONS
     folder = AUDIO_DIR if questions is None else AUDIO_DIR.parent / source.stem
     folder.mkdir(parents=True, exist_ok=True)
     clips = render(config, folder, source)
+    if rescore_only:
+        return rescore(clips, folder, source)
     vocabulary = leaflet_vocabulary()
     installed = installed_engines(Path(ROOT / "models"))
     runs: dict[str, dict[str, Any]] = {}
@@ -168,13 +188,13 @@ def run(quick: bool = False, questions: str | None = None) -> dict[str, Any]:
             runs[name] = {"skipped": "no English Vosk model: run.py models fetch vosk-small-en-us"}
             continue
         rec, load_ms = _load(name)
-        runs[name] = {"load_ms": round(load_ms), **measure(rec, clips, folder, config["realtime"])}
+        runs[name] = {"load_ms": round(load_ms), **measure(rec, clips, folder, config["realtime"], name)}
     if "whisper" in installed:
         # Biasing is compared on the mild-noise clips only, to keep the run short; hotwords
         # go into the same decoder prompt in faster-whisper and scored the same as "prompt".
         mild = [c for c in clips if c.noise == "mild"]
         rec, load_ms = _load("whisper", vocabulary=vocabulary, biasing="prompt")
-        runs["whisper+prompt"] = {"load_ms": round(load_ms), **measure(rec, mild, folder, 0)}
+        runs["whisper+prompt"] = {"load_ms": round(load_ms), **measure(rec, mild, folder, 0, "whisper+prompt")}
     return {"source": source.name, "clips": len(clips), "questions": len({c.text for c in clips if c.text}),
             "engines": runs}
 
@@ -182,6 +202,9 @@ def run(quick: bool = False, questions: str | None = None) -> dict[str, Any]:
 def format_table(result: dict[str, Any]) -> str:
     """The figures as a plain text table: one row per engine, WER columns per voice/noise."""
     engines = {k: v for k, v in result["engines"].items() if "skipped" not in v}
+    if result.get("rescored"):
+        return "\n".join([f"speech in: replies from the transcripts saved for {result['source']}"]
+                         + _reply_lines(engines))
     keys = sorted({k for v in engines.values() for k in v["wer"]})
     lines = [f"speech in: {result['questions']} held-out questions, {result['clips']} clips"]
     lines.append("word error rate".ljust(18) + "".join(k.rjust(max(9, len(k) + 2)) for k in keys))
@@ -198,23 +221,28 @@ def format_table(result: dict[str, Any]) -> str:
         lines.append(name.ljust(18) + "".join(
             str(figures[c]).rjust(len(label) + 2) for c, label in cols))
     lines.append("")
-    lines.append("replies carrying the facts (answer) / urgent recall; 'typed' = the questions as text")
-    for name, figures in engines.items():
-        acc = figures.get("from_audio", {})
-        cells = [f"{k} {v['answer']:.0%}/" + ("-" if v["urgent"] is None else f"{v['urgent']:.0%}")
-                 for k, v in acc.items() if isinstance(v, dict)]
-        lines.append(name.ljust(18) + ("  ".join(cells) or str(acc.get("skipped", "-"))))
+    lines.extend(_reply_lines(engines))
     for name, figures in result["engines"].items():
         if "skipped" in figures:
             lines.append(f"{name}: skipped ({figures['skipped']})")
     return "\n".join(lines)
 
 
+def _reply_lines(engines: dict[str, Any]) -> list[str]:
+    lines = ["replies carrying the facts (answer) / urgent recall; 'typed' = the questions as text"]
+    for name, figures in engines.items():
+        acc = figures.get("from_audio", {})
+        cells = [f"{k} {v['answer']:.0%}/" + ("-" if v["urgent"] is None else f"{v['urgent']:.0%}")
+                 for k, v in acc.items() if isinstance(v, dict)]
+        lines.append(name.ljust(18) + ("  ".join(cells) or str(acc.get("skipped", "-"))))
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run from the command line."""
     from benchmarks import module_main
 
-    return module_main(__doc__ or "", run, format_table, argv, questions=True)
+    return module_main(__doc__ or "", run, format_table, argv, questions=True, rescore=True)
 
 
 if __name__ == "__main__":
