@@ -9,6 +9,7 @@ fixed phrases in ``assistant.phrases``.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -81,6 +82,19 @@ class Conversation:
     pending_question: str = ""
 
 
+# Where one utterance holds two questions: after a question mark, or at "and"/"also"/"plus" before a
+# question word ("how long's she in and how many cuts is it?").
+_SECOND_QUESTION = re.compile(
+    r"\?\s+|,?\s+\b(?:and|also|plus)\s+(?=(?:how|what|what's|when|who|who'll|why|where|is|are|can|will|"
+    r"do|does|should)\b)", re.IGNORECASE)
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions within one utterance (one, usually); very short pieces stay with their neighbour."""
+    parts = [p.strip(" ,") for p in _SECOND_QUESTION.split(text) if p and p.strip(" ,")]
+    return parts if len(parts) > 1 and all(len(p.split()) >= 3 for p in parts) else [text]
+
+
 class Dialogue:
     """Turns what the listener said into a ``Reply``, one conversation at a time."""
 
@@ -151,16 +165,34 @@ class Dialogue:
             self.state.pending_question = text
             say = phrases.clarify(match.section.title, runner.section.title)
             return Reply("clarify", say, confidence=match.confidence)
-        return self._answer(match, now)
+        return self._answer(match, now, also=self._other_parts(text, match))
+
+    def _other_parts(self, text: str, match: Match) -> list[str]:
+        """Chunks answering the other questions of a compound one ("how long's she in and how many
+        cuts is it?") that the whole question's answer does not already read."""
+        parts = question_parts(text)
+        if len(parts) < 2:
+            return []
+        said = {(match.key, i) for i in (match.read_first or (match.chunk_index,))}
+        extra: list[str] = []
+        for part in parts:
+            other = self.matcher.match_question(part)
+            if (other is None or other.score < CLARIFY_BELOW or other.not_covered is not None
+                    or other.section.urgent or (other.key, other.chunk_index) in said):
+                continue
+            said.add((other.key, other.chunk_index))
+            extra.append(other.section.chunks[other.chunk_index])
+        return extra
 
     def _unknown(self, confidence: float) -> Reply:
         return Reply("unknown", f"{phrases.UNKNOWN} {self._help_line()}", confidence=confidence)
 
-    def _answer(self, match: Match, now: datetime, prefix: str = "") -> Reply:
+    def _answer(self, match: Match, now: datetime, prefix: str = "", also: list[str] | None = None) -> Reply:
         section = match.section
         first = match.read_first or (match.chunk_index,)
         rest = [i for i in range(len(section.chunks)) if i not in first]
-        reading = [" ".join(section.chunks[i] for i in first)] + [section.chunks[i] for i in rest]
+        opening = " ".join([*(section.chunks[i] for i in first), *(also or [])])
+        reading = [opening] + [section.chunks[i] for i in rest]
         personal = self._reminders.date_answer(section, now) if self._reminders else None
         if personal:
             reading[0] = f"{personal} {reading[0]}"

@@ -10,7 +10,7 @@ import pytest
 from assistant import phrases
 from assistant.commands import Command
 from assistant.content import Section
-from assistant.dialogue import Dialogue, Reply
+from assistant.dialogue import Dialogue, Reply, question_parts
 from assistant.evaluation import evaluate, load_eval
 from assistant.settings import Settings
 
@@ -36,6 +36,22 @@ def test_two_close_chunks_are_read_together_and_more_goes_on_after_them(dialogue
     section = dialogue.library.by_key["check-up"]
     assert first.say.startswith(f"{section.chunks[0]} {section.chunks[2]}")
     assert more.say.startswith(section.chunks[1])
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("how long's she in and how many wee cuts is it?", ["how long's she in", "how many wee cuts is it?"]),
+    ("When is the check-up? And who do I ring before then?", ["When is the check-up", "And who do I ring before then?"]),
+    ("can I have a bath and a shower", ["can I have a bath and a shower"]),   # one question
+    ("tea and how long", ["tea and how long"]),                               # too short to be two
+])
+def test_question_parts_splits_only_real_second_questions(text: str, parts: list[str]) -> None:
+    assert question_parts(text) == parts
+
+
+def test_a_compound_question_gets_both_answers(dialogue: Dialogue, now: datetime) -> None:
+    reply = dialogue.respond("how long will I be in hospital after open surgery, and when can I drive again?", now)
+    assert reply.kind == "answer" and reply.section == "going-home"
+    assert "5 to 7 days" in reply.say and "drive" in reply.say
 
 
 def test_repeat_says_the_same_words(dialogue: Dialogue, now: datetime) -> None:
