@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.normalise import clean
+
 
 @dataclass(frozen=True)
 class AnswerType:
@@ -40,6 +42,21 @@ TYPES = (
         r"\b(?:chances?|odds|survival|survive|per ?cent|percentage|success rate|prognosis|how likely|"
         r"life expectancy|how long (?:have|has) (?:i|he|she|they) got(?! to))\b"),
         re.compile(r"%|\b(?:per ?cent|\d+ (?:in|out of) \d+|most people|chances?|likely)\b")),
+    # "Can I keep taking my blood pressure tablets?": a patient's own medicines, not pain relief.
+    AnswerType("usual medicines", re.compile(
+        r"\b(?:(?:keep|still|carry on|continue|stop|stopping|go on) (?:taking|take|using|with|on)|can (?:i|he|she) (?:still )?take)"
+        r"\b(?:(?! painkiller| pain relief| supplement)[^.?!]){0,40}?\b(?:tablets?|pills?|patch(?:es)?|inhalers?|"
+        r"insulin|warfarin|hrt|jabs?|vitamins?|remed(?:y|ies)|medicines?|medications?)\b|"
+        r"\b(?:herbal|homeopathic|chinese) (?:medicines?|remed(?:y|ies)|tablets|tea)\b|"
+        r"\b(?:blood pressure|diabetes|diabetic|heart|thyroid|water|sleeping|blood thinning) "
+        r"(?:tablets|pills|medicines?|medication)\b"),
+        re.compile(r"\b(?:usual|regular|other|own) medicines?\b|\bmedicines? you (?:already )?take\b")),
+    # "Which chemotherapy drugs...?", "the name of the painkiller": a leaflet naming no drugs can't say.
+    AnswerType("drug name", re.compile(
+        r"\b(?:which|what) (?:chemotherapy|chemo) (?:drugs?|medicines?)\b|\bname of (?:the |my |that |this )?"
+        r"(?:\w+ )?(?:drugs?|medicines?|painkillers?|tablets?)\b|\b(?:chemotherapy|chemo) (?:regimen|regime)\b"),
+        re.compile(r"\b(?:morphine|paracetamol|codeine|ibuprofen|oxaliplatin|fluorouracil|irinotecan|"
+                   r"capecitabine|folfox|folfiri|heparin|fentanyl|tramadol|oxycodone)\b", re.IGNORECASE)),
     AnswerType("size", re.compile(
         r"\b(?:centimetres?|centimeters?|millimetres?|inches|inch|cm|how (?:big|wide|large) (?:\w+ ){0,3}"
         r"(?:scars?|cuts?|wounds?|incisions?|holes?))\b"),
@@ -49,7 +66,7 @@ TYPES = (
 
 def asked_types(question: str) -> tuple[AnswerType, ...]:
     """The kinds of fact the question asks for (usually none)."""
-    text = question.lower().replace("\u2019", "'")
+    text = clean(question)
     return tuple(kind for kind in TYPES if kind.asked.search(text))
 
 

@@ -21,6 +21,11 @@ KEYHOLE = ("There are about 3 small cuts, each 5mm long, and 2 or 3 bigger cuts,
     ("how long have I got left", "odds"),
     ("how many centimetres long will my scar be", "size"),
     ("how big are the cuts with keyhole", "size"),
+    ("can he keep taking his blood pressure tablets before the op", "usual medicines"),
+    ("Can I still tak ma warfarin afore the operation?", "usual medicines"),
+    ("is Chinese herbal medicine all right after the operation", "usual medicines"),
+    ("which chemotherapy drugs will they give me first", "drug name"),
+    ("what's the name of the painkiller in the pump", "drug name"),
 ])
 def test_questions_that_want_a_kind_of_fact(question: str, kind: str) -> None:
     assert kind in [t.name for t in asked_types(question)]
@@ -28,6 +33,8 @@ def test_questions_that_want_a_kind_of_fact(question: str, kind: str) -> None:
 
 @pytest.mark.parametrize("question", [
     "how long have I got to stay off the booze", "when can I drive", "who does the operation",
+    "how long will I need to keep taking painkillers", "what painkillers will I get",
+    "should I keep taking the supplement drinks",
     "how long will I be in hospital", "is the support line free", "what is a liver resection",
 ])
 def test_ordinary_questions_want_no_particular_kind(question: str) -> None:
