@@ -35,7 +35,7 @@ class RedFlag:
 
 _WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressing|stitch line|drain site)"
 _WOUND_SIGN = (r"(?:hot|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
-               r"seep\w*|pus|puss|discharg\w*|gunk|gunge|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"
+               r"seep\w*|pus|puss|discharg\w*|is charging|gunk|gunge|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"
                r"pong\w*|whiff\w*|niff\w*|burst|(?:split|come|came|gone|pulled|pulling|coming|bust) open|opened up|"
                r"gap\w*|split\w*|fluid|wet|hurt\w*|infect\w*|bleed\w*|blood\w*)")
 _NEAR = r"(?:\W+\w+){0,7}?\W+"
@@ -51,7 +51,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
         r"(?:struggling|fighting|gasping) for (?:air|breath)|cannot get (?:enough )?air|panting|wheez\w*|"
-        r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lips (?:are|have gone) blue)")),
+        r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lips (?:are|have gone) blue|"
+        r"cannot (?:finish|complete) (?:a|her|his|my|the|their) sentences?)")),
     (Urgency.EMERGENCY, "heavy bleeding", re.compile(
         r"\b(?:(?:is|are|am|keeps?|started|still|has been|have been|been|it is|wound is|scar is) bleeding|"
         r"bleeding (?:a lot|heavily|badly|loads|lots|everywhere|through|from|wont stop|will not stop|non stop)|"
@@ -60,6 +61,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"vomited|throwing) up blood|blood in (?:my|his|her|the) (?:sick|vomit|poo|stool|wee|pee|urine)|"
         r"(?:there is|theres) blood|blood on (?:the|my|me|his|her) (?:\w+ )?(?:dressing|bandage|sheets?|pad|pyjamas|clothes|nightie|nightdress|bed|top|shirt|towel)|(?:dressing|bandage|pad)\w*(?: \w+){0,4} (?:in|with) blood|"
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
+        r"fresh blood|soak\w* (?:with|in) blood|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
         r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange)|keeled over|"
@@ -71,7 +73,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|not responding|(?:will not|cannot|can not) (?:respond|rouse)|"
         r"(?:cannot|can not|will not) wake (?:him|her|up)|unresponsive|(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
-        rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b")),
+        rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b|"
+        r"\b\w+ing through (?:the|his|her|my|me|their) dressings?\b")),
     # The recogniser sometimes hears "wound" as "wind": accept it beside a strong sign only.
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         r"\b(?:my|his|her|the|mum's|dad's) (?:wind|woond|womb)\b(?:\W+\w+){0,8}?\W+"
@@ -83,7 +86,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"temp\w*(?:\W+\w+){0,5}?\W+(?:3[89]|40|thirty eight|thirty nine)\b|cannot stop (?:shaking|shivering)|(?:cold|hot|freezing) and (?:shaking|shivering|shivery)|"
         r"temp(?:erature)?(?:'s)? (?:is |was |has been |feels |very |really |so |gone |going )?(?:high|raised|sky high|through the roof)|"
         r"rigors|chills|hot and cold|burning up|boiling up|roasting hot|clammy|teeth (?:are )?chattering|"
-        r"sweats|sweating (?:a lot|buckets))")),
+        r"sweats|sweating (?:a lot|buckets)|\bhot\W+(?:\w+\W+){0,2}?shak\w*)")),
     (Urgency.HOSPITAL, "possible blood clot in the leg", re.compile(
         r"\b(?:(?:calf|leg|legs|ankle|knee)(?:'s)?(?: \w+){0,3} (?:is |are |has |have )?(?:gone |become |got |feels |all )?"
         r"(?:swollen|swelling|puffy|hot|red|throbbing|painful|tender|big and|fat and)|swollen (?:calf|leg|legs)|"

@@ -54,6 +54,14 @@ LETTER_NAMES = {
 _ALPHA = re.compile(r"^[a-z]+$")
 
 
+# Letters whose names rhyme, which recognisers confuse when an acronym is spoken ("PBE" for PVE).
+_RHYMES = ("bcdegptvz", "ahjk", "fmnsx", "iy", "qu")
+
+
+def _rhyme(letter: str) -> str:
+    return next((group for group in _RHYMES if letter in group), "")
+
+
 @dataclass(frozen=True)
 class Repair:
     """One replacement made in a question."""
@@ -138,12 +146,23 @@ class SoundAlikes:
         return found
 
     def _spelt_out(self, run: list[str]) -> Repair | None:
-        """Letter names that spell one of the leaflet's acronyms: "pee see ay" -> "pca"."""
-        if len(run) < 2:
-            return None
+        """Letter names that spell one of the leaflet's acronyms: "pee see ay" -> "pca"; or an
+        acronym heard with a letter that rhymes with the right one: "PBE", "PPE" -> "pve"."""
+        if len(run) == 1:
+            return self._misheard_acronym(run[0])
         letters = [LETTER_NAMES.get(w) for w in run]
         spelt = "".join(letter or "?" for letter in letters)
         return Repair(" ".join(run), spelt) if spelt in self._acronyms else None
+
+    def _misheard_acronym(self, word: str) -> Repair | None:
+        if not 2 <= len(word) <= 4 or word in self._acronyms or self._blocks(word) or self._is_english(word):
+            return None
+        for acronym in sorted(self._acronyms):
+            if len(acronym) == len(word) and sum(
+                    a != b for a, b in zip(acronym, word, strict=True)) == 1 and all(
+                    a == b or _rhyme(a) == _rhyme(b) != "" for a, b in zip(acronym, word, strict=True)):
+                return Repair(word, acronym)
+        return None
 
     def _in_context(self, words: list[str], i: int) -> Repair | None:
         """A real word that sounds like the word the leaflet puts beside its neighbour: "liver
@@ -160,8 +179,8 @@ class SoundAlikes:
         key = jellyfish.metaphone(word)
         best = None
         for meant in nearby:
-            if len(meant) < 4 or meant in word or word in meant or self._everyday(meant):
-                continue  # "apart" is not a slip of "part"
+            if len(meant) < 4 or word.endswith(meant) or word in meant or self._everyday(meant):
+                continue  # "apart" is not a slip of "part" (but "paint relief" is of "pain relief")
             sound = fuzz.ratio(key, jellyfish.metaphone(meant))
             spelling = fuzz.ratio(word, meant)
             if sound >= SOUND_RATIO and spelling >= SPELLING_RATIO and (best is None or sound + spelling > best[0]):

@@ -80,6 +80,12 @@ def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
     "I'm feelin awfy faint, the room's birlin an I near went doon.",
     "I feel dizzy, I fall down in kitchen just now.",
     "He fell over in the bathroom and he's not making sense",
+    # As a recogniser hears them: "bleeding" as "leaving", "soaked" as "soak", a sentence left unfinished.
+    "She's leaving through the dressing and she's gone pale",
+    "The dressing on is one of the soak with fresh blood right now.",
+    "She is very restless at this moment. She cannot finish the sentence.",
+    "so hot, shaking, calm to stop shaking",
+    "I regret to say that the wound is at present is charging a considerable quantity",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
     assert find_red_flag(question) is not None

@@ -24,6 +24,7 @@ def _sound_alikes() -> SoundAlikes:
     ("what are the dreins for", "what are the drains for"),
     ("the pee see ay thing what is it", "the pca thing what is it"),
     ("is the p v e done first", "is the pve done first"),
+    ("what is the pbe and when is it", "what is the pve and when is it"),    # a rhyming letter misheard
     ("what is a liver reception", "what is a liver resection"),
     ("what does the portal vain do", "what does the portal vein do"),
     ("what is a lapper scope", "what is a laparoscope"),
