@@ -35,6 +35,9 @@ SPELLING_RATIO = 70.0
 STRICT_SOUND_RATIO = 85.0
 STRICT_SPELLING_RATIO = 75.0
 ONE_WORD_LENGTH_DIFFERENCE = 2
+# A word that is no English word at all and spelt this close to a leaflet word is taken for it when
+# it also sounds a little like it ("coovering" -> hoovering).
+NEAR_SPELLING_RATIO = 85.0
 # A single word is only replaced when it is not an English word at all: "stressing" and "hauling"
 # are meant as said.
 # Words rarer than this in the spelling dictionary's counts ("stalkings", "emboli") count as slips.
@@ -83,15 +86,18 @@ class SoundAlikes:
         short capitalised names ("PCA", "HDU"), which people spell out ("pee see ay")."""
         self._known = frozenset(words)
         self._known_stems = frozenset(stem(w) for w in self._known)
+        spoken = list(spoken)
+        terms = list(terms)
+        right = frozenset(w for text in spoken for w in text.split())
+        self._spoken = right
+        # Which word the leaflet puts after (and before) each word, in its text and its terms.
         self._after: dict[str, set[str]] = {}
         self._before: dict[str, set[str]] = {}
-        for text in spoken:
+        for text in (*spoken, *terms):
             tokens = text.split()
             for first, second in zip(tokens, tokens[1:], strict=False):
                 self._after.setdefault(first, set()).add(second)
                 self._before.setdefault(second, set()).add(first)
-        right = frozenset(self._after) | frozenset(self._before)
-        self._spoken = right
         self._acronyms = frozenset(a.lower() for a in acronyms)
         by_key: dict[str, str] = {}
         for target in sorted({*self._targets(right), *self._multi_word(terms, right)}):
@@ -179,7 +185,8 @@ class SoundAlikes:
         key = jellyfish.metaphone(word)
         best = None
         for meant in nearby:
-            if len(meant) < 4 or word.endswith(meant) or word in meant or self._everyday(meant):
+            if (len(meant) < 4 or meant not in self._spoken or word.endswith(meant) or word in meant
+                    or self._everyday(meant)):
                 continue  # "apart" is not a slip of "part" (but "paint relief" is of "pain relief")
             sound = fuzz.ratio(key, jellyfish.metaphone(meant))
             spelling = fuzz.ratio(word, meant)
@@ -201,6 +208,10 @@ class SoundAlikes:
             return None
         # Real words heard together ("cat header") must be as close as a single slipped word.
         strict = one or all(self._is_english(w) for w in run)
+        if one:
+            near = self._near_spelling(joined)
+            if near is not None:
+                return near
         sounds = process.extract(jellyfish.metaphone(joined), self._keys, scorer=fuzz.ratio, limit=5,
                                  score_cutoff=STRICT_SOUND_RATIO if strict else SOUND_RATIO)
         best = None
@@ -214,6 +225,14 @@ class SoundAlikes:
                     best is None or sound + spelling > best[0]):
                 best = (sound + spelling, meant)
         return Repair(" ".join(run), best[1]) if best else None
+
+    def _near_spelling(self, word: str) -> Repair | None:
+        """A non-word spelt almost like a leaflet word that sounds a little like it ("coovering")."""
+        hit = process.extractOne(word, self._spoken, scorer=fuzz.ratio, score_cutoff=NEAR_SPELLING_RATIO)
+        if hit is None or len(hit[0]) < MIN_LETTERS or hit[0] in COMMON_WORDS:
+            return None
+        sound = fuzz.ratio(jellyfish.metaphone(word), jellyfish.metaphone(hit[0]))
+        return Repair(word, hit[0]) if sound >= SOUND_RATIO else None
 
     def repair(self, text: str) -> str:
         """Cleaned text with every sound-alike run replaced by the leaflet's word."""
