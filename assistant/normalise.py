@@ -41,6 +41,9 @@ _INFORMAL = {
     "bairn": "child", "bairns": "children", "wean": "child", "weans": "children", "rinnin": "running",
     "feelin": "feeling", "goin": "going", "doin": "doing", "gettin": "getting", "comin": "coming",
     "havin": "having", "bleedin": "bleeding", "nothin": "nothing", "somethin": "something",
+    "burnin": "burning", "shakin": "shaking", "killin": "killing", "shiverin": "shivering",
+    "sweatin": "sweating", "leakin": "leaking", "oozin": "oozing", "throbbin": "throbbing",
+    "breathin": "breathing", "hurtin": "hurting", "achin": "aching", "swellin": "swelling",
 }
 _FILLERS = re.compile(r"\b(?:erm+|um+|uh+|er|ah+|hmm+|mm+|uhm|errm)\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")

@@ -64,7 +64,7 @@ def test_topic_questions_are_not_red_flags(question: str) -> None:
 
 # Every question set whose rows have been read (tests/data/EVAL.md); a blind set is only measured.
 READ_SETS = ("eval_dev.tsv", "eval_holdout.tsv", "eval_unseen.tsv", "eval_final.tsv", "eval_fresh_a.tsv",
-             "eval_fresh_b.tsv", "eval_fresh_c.tsv", "eval_fresh_d.tsv")
+             "eval_fresh_b.tsv", "eval_fresh_c.tsv", "eval_fresh_d.tsv", "eval_fresh_e.tsv")
 
 
 @pytest.mark.parametrize("name", READ_SETS)
@@ -85,6 +85,7 @@ def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
     "The dressing on is one of the soak with fresh blood right now.",
     "She is very restless at this moment. She cannot finish the sentence.",
     "so hot, shaking, calm to stop shaking",
+    "He's febrile and rigoring under the blankets", "Shakin'. Burnin' up.", "his chest is killin him",
     "I regret to say that the wound is at present is charging a considerable quantity",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
