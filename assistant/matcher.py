@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from assistant.answer_types import cue_share
+from assistant.chunk_choice import ChunkChooser
 from assistant.content import Library, Section
 from assistant.embeddings import Embedder
 from assistant.normalise import clean, digits_for_number_words
@@ -54,15 +54,6 @@ DEFAULT_WEIGHTS = Weights()
 # everyday words in common_words.py). Chosen on the eight read sets with the imported pack too: 3
 # answered a few more but let through more out-of-scope questions on the imported pack.
 UNFAMILIAR_FULL_WEIGHT_WORDS = 5
-FIRST_CHUNK_MARGIN = 0.04
-# Choosing a chunk: embedding similarity, plus shared rare words and the kind of fact asked for (how
-# long, who, why) found in the chunk. When the two best chunks score within BOTH_CHUNKS_WITHIN, both
-# are read, in the leaflet's order, rather than risk the wrong one. Chosen on the eight read question
-# sets (tests/data/EVAL.md): the right chunk of the right section 625 -> 646 of 683, with about one
-# answer in eight reading two chunks.
-CHUNK_OVERLAP_WEIGHT = 0.75
-CHUNK_CUE_WEIGHT = 0.12
-BOTH_CHUNKS_WITHIN = 0.07
 # Example questions derived from a leaflet's own sentences ("Do I need to avoid lifting heavy loads?")
 # match how people ask less closely than written ones, so an imported pack's scores sit lower; this
 # lift puts them on the same scale as a written pack's, for the thresholds and for packs side by side.
@@ -133,14 +124,12 @@ class Matcher:
         self._index_terms()
         self._vocabulary = Vocabulary(self._sections)
         self._sound_alikes = self._build_sound_alikes()
-        self._chunk_words = [[content_words(clean(c)) for c in s.chunks] for s in self._sections]
-        self._word_weight = self._chunk_word_weights()
         self._position = {key: i for i, key in enumerate(self._keys)}
         packs = [library.pack_of(s) for s in self._sections]
         self._written = [p.questions_written for p in packs]
-        self._answer_first = [p.answer_first for p in packs]
         self._ask_vecs: list[np.ndarray] = []
         self._chunk_vecs: list[np.ndarray] = []
+        self._chunks = ChunkChooser(self._sections, [p.answer_first for p in packs], self._chunk_vecs)
         self._not_covered = [clean(q) for p in library.packs for q in p.not_covered]
         self._not_covered_vecs = np.zeros((0, 0), dtype=np.float32)
         self._not_covered_topics = self._index_not_covered_topics()
@@ -258,47 +247,10 @@ class Matcher:
         candidates.sort(key=lambda c: c.score, reverse=True)
         return candidates, qvec
 
-    def _chunk_word_weights(self) -> dict[str, float]:
-        # A word found in few chunks ("epidural") says more about which chunk is meant than "liver".
-        counts: dict[str, int] = {}
-        for chunks in self._chunk_words:
-            for words in chunks:
-                for w in words:
-                    counts[w] = counts.get(w, 0) + 1
-        total = sum(len(chunks) for chunks in self._chunk_words)
-        return {w: math.log((total + 1) / (n + 1)) for w, n in counts.items()}
-
-    def _overlap(self, words: set[str], chunk_words: set[str]) -> float:
-        unseen = math.log(len(self._word_weight) + 1)
-        weights = {w: self._word_weight.get(w, unseen) for w in words}
-        return sum(weights[w] for w in words & chunk_words) / (sum(weights.values()) or 1.0)
-
-    def _chunk_scores(self, section: Section, question: str, qvec: np.ndarray | None) -> list[float]:
-        index = self._position[self.library.key_of(section)]
-        heard = self._sound_alikes.repair(clean(question))
-        words = content_words(heard)
-        scores = []
-        for i, chunk_words in enumerate(self._chunk_words[index]):
-            score = CHUNK_OVERLAP_WEIGHT * self._overlap(words, chunk_words)
-            score += CHUNK_CUE_WEIGHT * cue_share(heard, section.chunks[i])
-            if qvec is not None:
-                score += float(self._chunk_vecs[index][i] @ qvec)
-            scores.append(score)
-        return scores
-
     def chunks_to_read(self, section: Section, question: str, qvec: np.ndarray | None) -> tuple[int, ...]:
         """The chunk that best answers the question, and a close rival too; best first."""
-        if len(section.chunks) == 1:
-            return (0,)
-        scores = self._chunk_scores(section, question, qvec)
-        order = sorted(range(len(scores)), key=lambda i: -scores[i])
-        # In a hand-written pack the first chunk holds the main answer: only move off it for a clear
-        # win. An imported pack's chunks follow the leaflet, so the best fit wins outright.
-        answer_first = self._answer_first[self._position[self.library.key_of(section)]]
-        margin = FIRST_CHUNK_MARGIN if answer_first else 0.0
-        best = order[0] if scores[order[0]] > scores[0] + margin else 0
-        rival = 0 if answer_first and best != 0 else next(i for i in order if i != best)
-        return (best, rival) if abs(scores[best] - scores[rival]) < BOTH_CHUNKS_WITHIN else (best,)
+        index = self._position[self.library.key_of(section)]
+        return self._chunks.choose(index, self._sound_alikes.repair(clean(question)), qvec)
 
     def best_chunk(self, section: Section, question: str, qvec: np.ndarray | None) -> int:
         """The chunk that best answers the question; the first unless another is clearly better."""

@@ -1,0 +1,84 @@
+"""Which chunk of a section to read first: the one that best answers the question.
+
+A section is read in short chunks. The first one said should hold the answer: it is chosen by
+meaning (embedding similarity), by the rarer words it shares with the question (IDF-weighted, so
+"epidural" counts for more than "liver") and by whether it has the kind of fact asked for (how long,
+who, why: assistant/answer_types.py). When the two best score too close to call, both are read, in
+the leaflet's order, rather than risk the wrong one.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+import numpy as np
+
+from assistant.answer_types import cue_share
+from assistant.content import Section
+from assistant.normalise import clean
+from assistant.vocabulary import content_words
+
+_LOGGER = logging.getLogger(__name__)
+
+FIRST_CHUNK_MARGIN = 0.04
+"""In a hand-written pack the first chunk holds the main answer: another must beat it by this much."""
+# Chosen on the eight read question sets (tests/data/EVAL.md): the right chunk of the right section
+# 625 -> 646 of 683, with about one answer in eight reading two chunks.
+CHUNK_OVERLAP_WEIGHT = 0.75
+CHUNK_CUE_WEIGHT = 0.12
+BOTH_CHUNKS_WITHIN = 0.07
+
+
+class ChunkChooser:
+    """Scores the chunks of one section against a question."""
+
+    def __init__(self, sections: list[Section], answer_first: list[bool], vectors: list[np.ndarray]) -> None:
+        """``answer_first`` per section: its pack puts the main answer first; ``vectors``: each
+        section's chunk embeddings (filled in by the matcher once the model has run; empty without it)."""
+        self._sections = sections
+        self._answer_first = answer_first
+        self._vectors = vectors
+        self._chunk_words = [[content_words(clean(c)) for c in s.chunks] for s in sections]
+        self._word_weight = self._word_weights()
+
+    def _word_weights(self) -> dict[str, float]:
+        # A word found in few chunks ("epidural") says more about which chunk is meant than "liver".
+        counts: dict[str, int] = {}
+        for chunks in self._chunk_words:
+            for words in chunks:
+                for w in words:
+                    counts[w] = counts.get(w, 0) + 1
+        total = sum(len(chunks) for chunks in self._chunk_words)
+        return {w: math.log((total + 1) / (n + 1)) for w, n in counts.items()}
+
+    def _overlap(self, words: set[str], chunk_words: set[str]) -> float:
+        unseen = math.log(len(self._word_weight) + 1)
+        weights = {w: self._word_weight.get(w, unseen) for w in words}
+        return sum(weights[w] for w in words & chunk_words) / (sum(weights.values()) or 1.0)
+
+    def scores(self, index: int, heard: str, qvec: np.ndarray | None) -> list[float]:
+        """How well each chunk of section ``index`` fits the (cleaned, repaired) question."""
+        section = self._sections[index]
+        words = content_words(heard)
+        scores = []
+        for i, chunk_words in enumerate(self._chunk_words[index]):
+            score = CHUNK_OVERLAP_WEIGHT * self._overlap(words, chunk_words)
+            score += CHUNK_CUE_WEIGHT * cue_share(heard, section.chunks[i])
+            if qvec is not None and self._vectors:
+                score += float(self._vectors[index][i] @ qvec)
+            scores.append(score)
+        return scores
+
+    def choose(self, index: int, heard: str, qvec: np.ndarray | None) -> tuple[int, ...]:
+        """The chunk to read first, and a rival scoring too close to call; best first."""
+        if len(self._sections[index].chunks) == 1:
+            return (0,)
+        scores = self.scores(index, heard, qvec)
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        # An imported pack's chunks follow the leaflet, so there the best fit wins outright.
+        answer_first = self._answer_first[index]
+        margin = FIRST_CHUNK_MARGIN if answer_first else 0.0
+        best = order[0] if scores[order[0]] > scores[0] + margin else 0
+        rival = 0 if answer_first and best != 0 else next(i for i in order if i != best)
+        return (best, rival) if abs(scores[best] - scores[rival]) < BOTH_CHUNKS_WITHIN else (best,)

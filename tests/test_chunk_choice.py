@@ -1,0 +1,43 @@
+"""Choosing the chunk of a section to read first."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.chunk_choice import ChunkChooser
+from assistant.content import Section
+
+SECTION = Section(
+    id="operation", title="The operation", asks=("How long is the operation?",),
+    chunks=("A liver resection is a major operation.",
+            "It is done by a specialist liver surgeon, also called a hepatobiliary surgeon.",
+            "The operation takes 3 to 4 hours."))
+
+
+def test_a_one_chunk_section_reads_its_chunk() -> None:
+    single = Section(id="one", title="One", asks=("what",), chunks=("Only this.",))
+    assert ChunkChooser([single], [True], []).choose(0, "anything at all", None) == (0,)
+
+
+def test_rare_shared_words_and_the_kind_of_fact_asked_for_choose_the_chunk() -> None:
+    chooser = ChunkChooser([SECTION], [True], [])
+    assert chooser.choose(0, "who is the hepatobiliary surgeon", None)[0] == 1
+    assert chooser.choose(0, "how long will it take in hours", None)[0] == 2
+
+
+def test_an_answer_first_pack_keeps_the_first_chunk_unless_another_clearly_wins() -> None:
+    # Embeddings that favour the last chunk by a hair: a written pack stays on its first chunk and
+    # reads the close rival too; an imported pack (chunks in the leaflet's order) takes the best fit.
+    vectors = [np.array([[1.0, 0.0], [0.0, 1.0], [0.995, 0.0998]])]
+    question = np.array([0.9, 0.1])
+    question /= np.linalg.norm(question)
+    written = ChunkChooser([SECTION], [True], vectors).choose(0, "tell me", question)
+    imported = ChunkChooser([SECTION], [False], vectors).choose(0, "tell me", question)
+    assert written == (0, 2)
+    assert imported == (2, 0)
+
+
+def test_a_clear_winner_is_read_alone() -> None:
+    vectors = [np.array([[0.0, 1.0], [0.0, 1.0], [1.0, 0.0]])]
+    question = np.array([1.0, 0.0])
+    assert ChunkChooser([SECTION], [True], vectors).choose(0, "tell me", question) == (2,)
