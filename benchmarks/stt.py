@@ -171,7 +171,8 @@ def rescore(clips: list[corpus.CorpusClip], folder: Path, source: Path) -> dict[
     return {"source": source.name, "rescored": True, "engines": runs}
 
 
-def run(quick: bool = False, questions: str | None = None, rescore_only: bool = False) -> dict[str, Any]:
+def run(quick: bool = False, questions: str | None = None, rescore_only: bool = False,
+        engines: list[str] | None = None) -> dict[str, Any]:
     """Measure every installed engine (and whisper's biasing modes); return the figures."""
     config = QUICK if quick else FULL
     source = Path(questions) if questions else corpus.HOLDOUT_QUESTIONS
@@ -183,13 +184,14 @@ def run(quick: bool = False, questions: str | None = None, rescore_only: bool = 
     vocabulary = leaflet_vocabulary()
     installed = installed_engines(Path(ROOT / "models"))
     runs: dict[str, dict[str, Any]] = {}
-    for name in ("whisper", "vosk"):
+    for name in [e for e in engines or ["whisper", "whisper-base", "vosk"] if e != "whisper+prompt"]:
         if name not in installed:
-            runs[name] = {"skipped": "no English Vosk model: run.py models fetch vosk-small-en-us"}
+            runs[name] = {"skipped": "no English Vosk model: run.py models fetch vosk-small-en-us"
+                          if name == "vosk" else f"{name} is not installed"}
             continue
         rec, load_ms = _load(name)
         runs[name] = {"load_ms": round(load_ms), **measure(rec, clips, folder, config["realtime"], name)}
-    if "whisper" in installed:
+    if "whisper" in installed and (engines is None or "whisper+prompt" in engines):
         # Biasing is compared on the mild-noise clips only, to keep the run short; hotwords
         # go into the same decoder prompt in faster-whisper and scored the same as "prompt".
         mild = [c for c in clips if c.noise == "mild"]
@@ -242,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run from the command line."""
     from benchmarks import module_main
 
-    return module_main(__doc__ or "", run, format_table, argv, questions=True, rescore=True)
+    return module_main(__doc__ or "", run, format_table, argv, questions=True, rescore=True,
+                       engines=["whisper", "whisper-base", "vosk", "whisper+prompt"])
 
 
 if __name__ == "__main__":

