@@ -148,16 +148,11 @@ class Matcher:
         return sorted(t for t in terms if t)
 
     def _build_sound_alikes(self) -> SoundAlikes:
-        words: set[str] = set()
-        spoken: list[str] = []
-        acronyms: set[str] = set()
-        for s in self._sections:
-            words.update(w for text in (*s.asks, *s.terms, s.summary) for w in clean(text).split())
-            spoken.extend(clean(text) for text in (s.title, *s.chunks))
-            acronyms.update(a for text in (s.title, *s.chunks, *s.terms) for a in re.findall(r"\b[A-Z]{2,4}\b", text))
-        words.update(w for text in spoken for w in text.split())
-        terms = (clean(t) for section_terms in self._terms for t in section_terms)
-        return SoundAlikes(words, spoken, terms, acronyms)
+        spoken = [clean(text) for s in self._sections for text in (s.title, *s.chunks)]
+        acronyms = {a for s in self._sections for text in (s.title, *s.chunks, *s.terms)
+                    for a in re.findall(r"\b[A-Z]{2,4}\b", text)}
+        terms = [clean(t) for section_terms in self._terms for t in section_terms]
+        return SoundAlikes(spoken, terms, acronyms)
 
     def heard(self, question: str) -> str:
         """The question cleaned, numbers as digits, sound-alike slips put right ("epic dural")."""

@@ -1,10 +1,12 @@
 """Put a leaflet's own word back where a question has something that only sounds like it.
 
-Recognisers and hurried typists write what they hear: "epic dural", "cat header", "fizzy
-therapist", "lapper scope", "stables" for staples. The sentence-embedding model has never met
-those spellings, so it misses the topic even when the words matcher half-finds it. A word (or
-run of up to three words) that the leaflet does not use, and that both sounds like (Metaphone)
-and is spelled much like one of the leaflet's longer words or terms, is replaced by that word.
+Recognisers and hurried typists write what they hear: "epic dural", "cat header", "lapper
+scope", "pee see ay" for PCA, "liver reception". The sentence-embedding model has never met those
+spellings, so it misses the topic even when the words matcher half-finds it. Replaced by the
+leaflet's word: a run of up to three words the leaflet does not use that both sounds like
+(Metaphone) and is spelt much like one of its longer words or terms; letter names or a rhyming
+letter that spell one of its acronyms; and a real word that sounds like the word the leaflet puts
+beside its neighbour. A single real English word on its own is left as said ("stressing").
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from rapidfuzz import fuzz, process
 from spellchecker import SpellChecker
 
 from assistant.common_words import COMMON_WORDS
-from assistant.vocabulary import STOP, stem
+from assistant.vocabulary import STOP
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -78,14 +80,11 @@ class SoundAlikes:
 
     _english: SpellChecker | None = None
 
-    def __init__(self, words: Iterable[str], spoken: Iterable[str], terms: Iterable[str] = (),
-                 acronyms: Iterable[str] = ()) -> None:
-        """``words``: every word the leaflet's sections use (examples included); ``spoken``: its titles
-        and chunks, cleaned, whose words are spelt right and are what a heard word may become;
-        ``terms``: its multi-word terms, used when all their words are spoken ones; ``acronyms``: its
-        short capitalised names ("PCA", "HDU"), which people spell out ("pee see ay")."""
-        self._known = frozenset(words)
-        self._known_stems = frozenset(stem(w) for w in self._known)
+    def __init__(self, spoken: Iterable[str], terms: Iterable[str] = (), acronyms: Iterable[str] = ()) -> None:
+        """``spoken``: the leaflet's titles and chunks, cleaned, whose words are spelt right and are
+        what a heard word may become; ``terms``: its multi-word terms, used when all their words are
+        spoken ones; ``acronyms``: its short capitalised names ("PCA", "HDU"), which people spell
+        out ("pee see ay")."""
         spoken = list(spoken)
         terms = list(terms)
         right = frozenset(w for text in spoken for w in text.split())
@@ -113,9 +112,6 @@ class SoundAlikes:
     def _multi_word(terms: Iterable[str], spoken: frozenset[str]) -> set[str]:
         return {t for t in terms if 2 <= len(t.split()) <= MAX_RUN and len(t) >= MIN_LETTERS
                 and all(w in spoken for w in t.split())}
-
-    def _is_known(self, word: str) -> bool:
-        return word in self._known or stem(word) in self._known_stems or word in STOP
 
     def _blocks(self, word: str) -> bool:
         """A word the leaflet spells this way, or everyday talk: not the start or end of a slip."""

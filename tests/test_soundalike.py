@@ -13,7 +13,7 @@ SPOKEN = ("you may have an epidural a thin tube in your back a catheter drains u
 
 
 def _sound_alikes() -> SoundAlikes:
-    return SoundAlikes(SPOKEN, [" ".join(SPOKEN)], ("portal vein", "liver resection", "breathing exercises"),
+    return SoundAlikes([" ".join(SPOKEN)], ("portal vein", "liver resection", "breathing exercises"),
                        ("PCA", "PVE", "HDU"))
 
 
