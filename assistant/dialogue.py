@@ -190,8 +190,10 @@ class Dialogue:
     def _answer(self, match: Match, now: datetime, prefix: str = "", also: list[str] | None = None) -> Reply:
         section = match.section
         first = match.read_first or (match.chunk_index,)
-        rest = [i for i in range(len(section.chunks)) if i not in first]
-        opening = " ".join([*(section.chunks[i] for i in first), *(also or [])])
+        also = also or []
+        # "More" goes on with the chunks not said yet (another part of the question may have read one).
+        rest = [i for i in range(len(section.chunks)) if i not in first and section.chunks[i] not in also]
+        opening = " ".join([*(section.chunks[i] for i in first), *also])
         reading = [opening] + [section.chunks[i] for i in rest]
         personal = self._reminders.date_answer(section, now) if self._reminders else None
         if personal:

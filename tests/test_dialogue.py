@@ -52,6 +52,14 @@ def test_a_compound_question_gets_both_answers(dialogue: Dialogue, now: datetime
     reply = dialogue.respond("how long will I be in hospital after open surgery, and when can I drive again?", now)
     assert reply.kind == "answer" and reply.section == "going-home"
     assert "5 to 7 days" in reply.say and "drive" in reply.say
+    # A chunk of the same section said for the other part is not said again by "more".
+    first = dialogue.respond("what is the epidural and what is the PCA button?", now)
+    said = [first.say]
+    while phrases.OFFER_MORE in said[-1]:
+        said.append(dialogue.respond("more", now).say)
+    pain = dialogue.library.by_key["pain"].chunks
+    assert first.section == "pain" and "epidural" in first.say and "PCA" in first.say
+    assert all(" ".join(said).count(chunk) == 1 for chunk in pain)
 
 
 def test_repeat_says_the_same_words(dialogue: Dialogue, now: datetime) -> None:
