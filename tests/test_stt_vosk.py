@@ -136,6 +136,6 @@ def test_an_installed_vosk_model_is_chosen_by_default(tmp_path):
     # The Korean model under an English folder name stands in for the English one here:
     # the point is the automatic choice and loading path, not the language.
     (tmp_path / "vosk-model-small-en-us-0.15").symlink_to(KO_MODEL, target_is_directory=True)
-    assert installed_engines(tmp_path) == ["whisper", "vosk"]
+    assert installed_engines(tmp_path) == ["whisper", "whisper-base", "vosk"]
     rec = load_recogniser(None, models_dir=tmp_path)
     assert isinstance(rec, VoskRecogniser)
