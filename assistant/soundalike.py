@@ -98,6 +98,7 @@ class SoundAlikes:
                 self._after.setdefault(first, set()).add(second)
                 self._before.setdefault(second, set()).add(first)
         self._acronyms = frozenset(a.lower() for a in acronyms)
+        self._english_words()  # load the dictionary now (0.2 s), not during the first question
         by_key: dict[str, str] = {}
         for target in sorted({*self._targets(right), *self._multi_word(terms, right)}):
             by_key.setdefault(jellyfish.metaphone(target.replace(" ", "")), target)
@@ -122,10 +123,14 @@ class SoundAlikes:
         return word in STOP or word in COMMON_WORDS
 
     @classmethod
-    def _is_english(cls, word: str) -> bool:
-        if cls._english is None:
+    def _english_words(cls) -> SpellChecker:
+        if cls._english is None:  # one dictionary per process, shared by every pack's sound-alikes
             cls._english = SpellChecker(distance=1)
-        return bool(cls._english.word_usage_frequency(word) >= ENGLISH_FREQUENCY)
+        return cls._english
+
+    @classmethod
+    def _is_english(cls, word: str) -> bool:
+        return bool(cls._english_words().word_usage_frequency(word) >= ENGLISH_FREQUENCY)
 
     def find(self, text: str) -> list[tuple[int, int, Repair]]:
         """Runs of words in cleaned text that sound like a leaflet word: (start, end, repair), in order."""
