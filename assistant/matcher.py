@@ -5,8 +5,10 @@ Two signals are combined, because each fails where the other is strong:
   section's example questions, title and chunks (copes with paraphrase: "can I have a drink?");
 - words: RapidFuzz similarity to the example questions, and the section's lay terms found in the
   question, fuzzily, so transcription slips still count ("keel surgery", "hoovering").
-The weights were chosen on tests/data/eval_dev.tsv; the thresholds and calibration were revised in
-session 2 on the six sets used for tuning by then (tests/data/EVAL.md); eval_fresh_c.tsv is only measured.
+Before either, slips that only sound like a leaflet word are put right (assistant/soundalike.py);
+the chunk to read is chosen by assistant/chunk_choice.py. The weights were chosen on
+tests/data/eval_dev.tsv; thresholds, calibration and the session-3 constants on the sets read by
+then (tests/data/EVAL.md says which); eval_fresh_e.tsv was only measured.
 """
 
 from __future__ import annotations
