@@ -49,9 +49,12 @@ _TABLE: list[tuple[Command, str]] = [
                    r"(?:read|tell me) the rest|next bit|next part|next chunk|more information"),
     (Command.STOP, r"stop(?: talking| reading| it| that| there)?|be quiet|shut up|quiet|enough|that is enough|"
                    r"that will do|cancel|never mind|nevermind|hush|pause|shush|silence|ok stop|thank you stop"),
+    # "(any word) more slowly": the recogniser may hear "speak" as "speed" or "peak".
     (Command.SLOWER, r"(?:speak |talk |read |go |say it )?(?:more )?slow(?:er|ly)?(?: down)?|slow down|"
+                     r"\w+ more slowly|"
                      r"not so fast|too fast|you are (?:going |talking |speaking )?too fast"),
     (Command.FASTER, r"(?:speak |talk |read |go |say it )?(?:more )?(?:faster|quicker|quickly)|speed up|"
+                     r"\w+ more quickly|"
                      r"hurry up|too slow|you are (?:going |talking |speaking )?too slow"),
     (Command.LOUDER, r"(?:speak |talk |be )?louder|speak up|(?:turn (?:it |the volume )?up)|volume up|"
                      r"i cannot hear(?: you)?|too quiet|more volume|raise (?:the |your )?voice"),

@@ -11,6 +11,7 @@ CASES = [
     ("pardon?", Command.REPEAT), ("tell me more", Command.MORE), ("carry on", Command.MORE),
     ("what else", Command.MORE), ("stop", Command.STOP), ("OK stop talking", Command.STOP),
     ("slower please", Command.SLOWER), ("can you speak more slowly", Command.SLOWER),
+    ("Speed more slowly, please.", Command.SLOWER), ("peak more quickly", Command.FASTER),  # misheard verbs
     ("too fast", Command.SLOWER), ("faster", Command.FASTER), ("speed up a bit", Command.FASTER),
     ("louder", Command.LOUDER), ("I can't hear you", Command.LOUDER), ("quieter please", Command.QUIETER),
     ("turn it down", Command.QUIETER), ("help", Command.HELP), ("what can I ask?", Command.HELP),
