@@ -157,8 +157,8 @@ class Matcher:
         return SoundAlikes(spoken, terms, acronyms)
 
     def heard(self, question: str) -> str:
-        """The question cleaned, numbers as digits, sound-alike slips put right ("epic dural")."""
-        return self._sound_alikes.repair(digits_for_number_words(clean(question)))
+        """The question cleaned, sound-alike slips put right ("epic dural"), numbers as digits."""
+        return digits_for_number_words(self._sound_alikes.repair(clean(question)))
 
     def unfamiliar_words(self, question: str) -> tuple[str, ...]:
         """Topic words of the question that no section uses, allowing for slips ("dreins", "lap a roscope")."""
@@ -225,7 +225,9 @@ class Matcher:
 
     def rank(self, question: str) -> tuple[list[Candidate], np.ndarray | None]:
         """Score every section, best first; also return the question's embedding if any."""
-        text = self.heard(question)
+        return self._rank(self.heard(question))
+
+    def _rank(self, text: str) -> tuple[list[Candidate], np.ndarray | None]:
         qvec = self._embedder.encode([text])[0] if self._embedder is not None and text else None
         hits = self._term_hits(text)
         candidates = []
@@ -255,13 +257,16 @@ class Matcher:
 
     def match_question(self, question: str) -> Match | None:
         """Best section for the question, or None when the question has no usable words."""
-        if not re.search(r"[a-z]", clean(question)):
+        cleaned = clean(question)
+        if not re.search(r"[a-z]", cleaned):
             return None
-        candidates, qvec = self.rank(question)
+        # Cleaned and put right once: the chunk chooser reads number words as words, ranking as digits.
+        repaired = self._sound_alikes.repair(cleaned)
+        candidates, qvec = self._rank(digits_for_number_words(repaired))
         if not candidates:
             return None
         top = candidates[0]
-        chunks = self.chunks_to_read(top.section, question, qvec)
+        chunks = self._chunks.choose(self._position[top.key], repaired, qvec)
         unfamiliar = self.unfamiliar_words(question)
         score = top.score - self.unfamiliar_penalty(question, unfamiliar)
         return Match(
