@@ -89,6 +89,7 @@ class SoundAlikes:
         terms = list(terms)
         right = frozenset(w for text in spoken for w in text.split())
         self._spoken = right
+        self._spoken_list = sorted(right)  # searched by RapidFuzz for near spellings
         # Which word the leaflet puts after (and before) each word, in its text and its terms.
         self._after: dict[str, set[str]] = {}
         self._before: dict[str, set[str]] = {}
@@ -98,6 +99,7 @@ class SoundAlikes:
                 self._after.setdefault(first, set()).add(second)
                 self._before.setdefault(second, set()).add(first)
         self._acronyms = frozenset(a.lower() for a in acronyms)
+        self._acronym_list = sorted(self._acronyms)
         self._english_words()  # load the dictionary now (0.2 s), not during the first question
         by_key: dict[str, str] = {}
         for target in sorted({*self._targets(right), *self._multi_word(terms, right)}):
@@ -164,7 +166,7 @@ class SoundAlikes:
     def _misheard_acronym(self, word: str) -> Repair | None:
         if not 2 <= len(word) <= 4 or word in self._acronyms or self._blocks(word) or self._is_english(word):
             return None
-        for acronym in sorted(self._acronyms):
+        for acronym in self._acronym_list:
             if len(acronym) == len(word) and sum(
                     a != b for a, b in zip(acronym, word, strict=True)) == 1 and all(
                     a == b or _rhyme(a) == _rhyme(b) != "" for a, b in zip(acronym, word, strict=True)):
@@ -194,7 +196,6 @@ class SoundAlikes:
             if sound >= SOUND_RATIO and spelling >= SPELLING_RATIO and (best is None or sound + spelling > best[0]):
                 best = (sound + spelling, meant)
         return Repair(word, best[1]) if best else None
-
 
     def _repair_run(self, run: list[str]) -> Repair | None:
         # The run's outer words must both be strange to the leaflet: "blood pressure every" is
@@ -229,7 +230,7 @@ class SoundAlikes:
 
     def _near_spelling(self, word: str) -> Repair | None:
         """A non-word spelt almost like a leaflet word that sounds a little like it ("coovering")."""
-        hit = process.extractOne(word, self._spoken, scorer=fuzz.ratio, score_cutoff=NEAR_SPELLING_RATIO)
+        hit = process.extractOne(word, self._spoken_list, scorer=fuzz.ratio, score_cutoff=NEAR_SPELLING_RATIO)
         if hit is None or len(hit[0]) < MIN_LETTERS or hit[0] in COMMON_WORDS:
             return None
         sound = fuzz.ratio(jellyfish.metaphone(word), jellyfish.metaphone(hit[0]))
