@@ -75,16 +75,13 @@ class Vocabulary:
         named = names(question)
         found = []
         for i, word in enumerate(words):
-            if word in named or self._familiar(word) or self._joins_familiar(words, i):
+            if word in named or self.knows(word) or self._joins_familiar(words, i):
                 continue
             found.append(word)
         return tuple(found)
 
     def knows(self, word: str) -> bool:
         """Whether a cleaned word is everyday talk or used by a section, as said or heard slightly wrong."""
-        return self._familiar(word)
-
-    def _familiar(self, word: str) -> bool:
         base = word.split("'")[0]
         forms = {base, stem(base), base[:-1] if base.endswith("s") else base}
         if len(base) < 3 or base.isdigit() or any(f in STOP or f in COMMON_WORDS or f in self._vocab
