@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from assistant.errors import AssistantError  # noqa: E402
-from assistant.stt import installed_engines, load_recogniser, transcribe_file  # noqa: E402
+from assistant.stt import ENGINES, installed_engines, load_recogniser, transcribe_file  # noqa: E402
 from assistant.stt.base import Recogniser  # noqa: E402
 from tests import audio_corpus as corpus  # noqa: E402
 
@@ -35,6 +35,8 @@ PACK = ROOT / "content" / "liver-surgery"
 AUDIO_DIR = ROOT / "tests" / "data" / "audio" / "holdout"
 FULL = {"questions": None, "voices": ["piper", "espeak-gb"],
         "noises": ["clean", "mild", "noisy"], "realtime": 6}
+PROMPTED = "whisper+prompt"
+"""The default engine again, with the leaflet's words as a prompt, to show whether biasing helps."""
 QUICK = {"questions": 12, "voices": ["piper", "espeak-gb"], "noises": ["clean", "mild"],
          "realtime": 2}
 
@@ -184,19 +186,19 @@ def run(quick: bool = False, questions: str | None = None, rescore_only: bool = 
     vocabulary = leaflet_vocabulary()
     installed = installed_engines(Path(ROOT / "models"))
     runs: dict[str, dict[str, Any]] = {}
-    for name in [e for e in engines or ["whisper", "whisper-base", "vosk"] if e != "whisper+prompt"]:
+    for name in [e for e in engines or ENGINES if e != PROMPTED]:
         if name not in installed:
             runs[name] = {"skipped": "no English Vosk model: run.py models fetch vosk-small-en-us"
                           if name == "vosk" else f"{name} is not installed"}
             continue
         rec, load_ms = _load(name)
         runs[name] = {"load_ms": round(load_ms), **measure(rec, clips, folder, config["realtime"], name)}
-    if "whisper" in installed and (engines is None or "whisper+prompt" in engines):
+    if "whisper" in installed and (engines is None or PROMPTED in engines):
         # Biasing is compared on the mild-noise clips only, to keep the run short; hotwords
         # go into the same decoder prompt in faster-whisper and scored the same as "prompt".
         mild = [c for c in clips if c.noise == "mild"]
         rec, load_ms = _load("whisper", vocabulary=vocabulary, biasing="prompt")
-        runs["whisper+prompt"] = {"load_ms": round(load_ms), **measure(rec, mild, folder, 0, "whisper+prompt")}
+        runs[PROMPTED] = {"load_ms": round(load_ms), **measure(rec, mild, folder, 0, PROMPTED)}
     return {"source": source.name, "clips": len(clips), "questions": len({c.text for c in clips if c.text}),
             "engines": runs}
 
@@ -245,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks import module_main
 
     return module_main(__doc__ or "", run, format_table, argv, questions=True, rescore=True,
-                       engines=["whisper", "whisper-base", "vosk", "whisper+prompt"])
+                       engines=[*ENGINES, PROMPTED])
 
 
 if __name__ == "__main__":
