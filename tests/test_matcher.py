@@ -133,21 +133,20 @@ def test_derived_questions_are_lifted_onto_the_written_scale(tmp_path: Path) -> 
     assert scores[1] - scores[0] == pytest.approx(DERIVED_QUESTIONS_LIFT)
 
 
-def test_not_covered_only_when_nearer_than_the_sections_own_examples(matcher: Matcher) -> None:
-    near_miss = matcher.match_question("will my hair fall out with the chemo")
-    assert near_miss is not None and near_miss.not_covered is not None
-    assert "hair" in near_miss.not_covered
-    in_scope = matcher.match_question("why do I need chemo before the operation")
-    assert in_scope is not None and in_scope.not_covered is None
-
-
-def test_a_not_covered_topic_word_no_section_uses_marks_a_near_miss(matcher: Matcher) -> None:
-    near_miss = matcher.match_question("does a kidney grow back the way the liver does")
-    assert near_miss is not None and near_miss.not_covered is not None
-    assert "kidney" in near_miss.not_covered
-    # A word shared with a not-covered question is not enough when the question is plainly in scope.
-    in_scope = matcher.match_question("is the Macmillan phone line free or do I have to pay")
-    assert in_scope is not None and in_scope.not_covered is None
+@pytest.mark.parametrize(("near_miss", "topic", "in_scope"), [
+    # Nearer a not-covered question than the section's own examples.
+    ("will my hair fall out with the chemo", "hair", "why do I need chemo before the operation"),
+    # A topic word no section uses makes nearly as near enough; a shared word alone does not.
+    ("does a kidney grow back the way the liver does", "kidney",
+     "is the Macmillan phone line free or do I have to pay"),
+])
+def test_not_covered_questions_are_told_apart_from_covered_ones(matcher: Matcher, near_miss: str, topic: str,
+                                                                in_scope: str) -> None:
+    missed = matcher.match_question(near_miss)
+    assert missed is not None and missed.not_covered is not None
+    assert topic in missed.not_covered
+    covered = matcher.match_question(in_scope)
+    assert covered is not None and covered.not_covered is None
 
 
 def test_matching_works_without_embeddings(library: Library) -> None:
