@@ -39,7 +39,8 @@ TYPES = (
         r"name of (?:the|my|his|her) (?:surgeon|doctor|consultant|nurse|anaesthetist))\b"),
         re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Professor)\.? [A-Z]")),
     AnswerType("odds", re.compile(
-        r"\b(?:chances?|odds|survival|survive|per ?cent|percentage|success rate|prognosis|how likely|"
+        # Not "is there any chance he'd be listed for a transplant?": that asks whether, not how likely.
+        r"\b(?:(?<!any )(?<!a )chances?|odds|survival|survive|per ?cent|percentage|success rate|prognosis|how likely|"
         r"life expectancy|how long (?:have|has) (?:i|he|she|they) got(?! to))\b"),
         re.compile(r"%|\b(?:per ?cent|\d+ (?:in|out of) \d+|most people|chances?|likely)\b")),
     # "Can I keep taking my blood pressure tablets?": a patient's own medicines, not pain relief.

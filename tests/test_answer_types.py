@@ -19,6 +19,7 @@ KEYHOLE = ("There are about 3 small cuts, each 5mm long, and 2 or 3 bigger cuts,
     ("surgeon. what's his name", "name"),
     ("what are my chances of survival", "odds"),
     ("how long have I got left", "odds"),
+    ("what's the chance it comes back", "odds"),
     ("how many centimetres long will my scar be", "size"),
     ("how big are the cuts with keyhole", "size"),
     ("can he keep taking his blood pressure tablets before the op", "usual medicines"),
@@ -36,6 +37,7 @@ def test_questions_that_want_a_kind_of_fact(question: str, kind: str) -> None:
     "how long will I need to keep taking painkillers", "what painkillers will I get",
     "should I keep taking the supplement drinks",
     "how long will I be in hospital", "is the support line free", "what is a liver resection",
+    "is there any chance he'd be listed for a transplant instead", "is there a chance I could have keyhole",
 ])
 def test_ordinary_questions_want_no_particular_kind(question: str) -> None:
     assert asked_types(question) == ()
