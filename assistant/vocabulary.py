@@ -31,8 +31,8 @@ def stem(word: str) -> str:
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             base = word[: len(word) - len(suffix)] + keep
-            # "shopping" -> "shop", "getting" -> "get"; but "fall", "dress" keep their double letter.
-            if suffix in ("ing", "ed") and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+            # "shopping" -> "shop", "getting" -> "get"; but "fall", "dress", "pee" ("peeing") keep theirs.
+            if suffix in ("ing", "ed") and len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "lszaeiou":
                 base = base[:-1]
             return base
     return word

@@ -10,10 +10,14 @@ from assistant.vocabulary import Vocabulary, content_words, names, stem
 
 @pytest.mark.parametrize(("word", "other"), [
     ("shopping", "shop"), ("drains", "drain"), ("stockings", "stocking"), ("gardening", "garden"),
-    ("worries", "worry"), ("falling", "fall"),
+    ("worries", "worry"), ("falling", "fall"), ("peeing", "pee"), ("weeing", "wee"), ("seeing", "see"),
 ])
 def test_word_forms_share_a_stem(word: str, other: str) -> None:
     assert stem(word) == stem(other)
+
+
+def test_a_doubled_vowel_is_kept_so_peeing_is_not_we() -> None:
+    assert stem("weeing") == "wee" and stem("peeing") == "pee"
 
 
 def test_names_are_capitalised_words_inside_a_sentence() -> None:
