@@ -68,6 +68,12 @@ NOT_COVERED_MARGIN = 0.05
 # *kidney* grow back like the liver?"); chosen on the read sets (unknown recall up on five of them,
 # one answer lost: "two *buses*" is not the bus question).
 NOT_COVERED_TOPIC_MARGIN = 0.20
+# A question about one side of the operation ("chemotherapy *before* the operation") is not about a
+# section whose title names the other side ("Chemotherapy after surgery"); the embedding model hardly
+# tells the two apart. Taken off such a section's score; chosen on the read sets.
+TIMING_MISMATCH = 0.10
+_TIMING = {"before": "before", "beforehand": "before", "prior": "before", "after": "after",
+           "afterwards": "after", "afterward": "after", "following": "after"}
 # Confidence is a logistic curve over the combined score, fitted by maximum likelihood on the six tuning sets
 # (is the spoken answer right?); `run.py bench` prints its calibration error on every set.
 CONFIDENCE_CENTRE = 0.54
@@ -105,6 +111,11 @@ class Match:
     """The chunks to read first, in the leaflet's order: the best one, and a close rival if any."""
 
 
+def timing_sides(text: str) -> frozenset[str]:
+    """Which side of the operation cleaned text speaks of: "before", "after", both or neither."""
+    return frozenset(_TIMING[w] for w in text.split() if w in _TIMING)
+
+
 def confidence_from_score(score: float) -> float:
     """Map a combined score to a 0-1 confidence (logistic)."""
     return 1.0 / (1.0 + math.exp(-CONFIDENCE_SLOPE * (score - CONFIDENCE_CENTRE)))
@@ -129,6 +140,7 @@ class Matcher:
         self._position = {key: i for i, key in enumerate(self._keys)}
         packs = [library.pack_of(s) for s in self._sections]
         self._written = [p.questions_written for p in packs]
+        self._title_sides = [timing_sides(clean(s.title)) for s in self._sections]
         self._ask_vecs: list[np.ndarray] = []
         self._chunk_vecs: list[np.ndarray] = []
         self._chunks = ChunkChooser(self._sections, [p.answer_first for p in packs], self._chunk_vecs)
@@ -146,7 +158,8 @@ class Matcher:
 
     @staticmethod
     def _section_terms(section: Section) -> list[str]:
-        terms = {clean(t) for t in section.terms} | {clean(section.title)}
+        # Numbers as digits, as in the question ("two goes" must meet "could they do it in 2 goes").
+        terms = {digits_for_number_words(clean(t)) for t in (*section.terms, section.title)}
         return sorted(t for t in terms if t)
 
     def _build_sound_alikes(self) -> SoundAlikes:
@@ -230,6 +243,8 @@ class Matcher:
     def _rank(self, text: str) -> tuple[list[Candidate], np.ndarray | None]:
         qvec = self._embedder.encode([text])[0] if self._embedder is not None and text else None
         hits = self._term_hits(text)
+        asked_side = timing_sides(text)
+        asked_side = asked_side if len(asked_side) == 1 else frozenset()
         candidates = []
         for i, (key, section) in enumerate(zip(self._keys, self._sections, strict=True)):
             fuzz_best = max((fuzz.token_set_ratio(text, a) for a in self._asks[i]), default=0.0) / 100
@@ -242,6 +257,8 @@ class Matcher:
                 score += (w.ask_embed + w.chunk_embed) * fuzz_best
             if not self._written[i]:
                 score += DERIVED_QUESTIONS_LIFT
+            if asked_side and self._title_sides[i] and asked_side.isdisjoint(self._title_sides[i]):
+                score -= TIMING_MISMATCH
             candidates.append(Candidate(key, section, score))
         candidates.sort(key=lambda c: c.score, reverse=True)
         return candidates, qvec

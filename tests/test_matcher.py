@@ -22,6 +22,11 @@ PARAPHRASES = [
     ("how big are the cuts with keyhole", "keyhole-surgery"),
     ("what's the point of those tight stockings", "day-of-operation"),
     ("do I need to give up the cigarettes", "stopping-smoking"),
+    # The side of the operation decides between two sections about the same thing.
+    ("Please tell me, why do the doctors give chemotherapy before the operation?", "chemotherapy-before"),
+    ("why would they give him chemo after the operation", "chemotherapy-after"),
+    # A lay term with a number word meets the question, where numbers are digits.
+    ("Dad says could they do it in two goes rather than all at once?", "staged-resection"),
 ]
 
 
