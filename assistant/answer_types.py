@@ -89,7 +89,10 @@ CHUNK_CUES = tuple((re.compile(asked), re.compile(present)) for asked, present i
     (r"\b(?:why|what (?:is|are) (?:it|they|that|these|the \w+) for|what for|point|purpose|reason|"
      r"how does (?:it|that) help)\b",
      r"\b(?:because|so that|so you|to help|helps?|to reduce|reduces?|prevents?|to prevent|to stop|to check|"
-     r"lowers?|to make|protect\w*|allow\w*)\b"),
+     r"lowers?|to make|protect\w*|allow\w*|(?:might|may) (?:have|need) (?:it|this|one) if)\b"),
+    # Whether it can be done at all: "is keyhole an option for him?", "can everyone have it?"
+    (r"\b(?:an option|possible|suitable|can (?:everyone|anyone|anybody)|(?:can|could) (?:i|he|she|they|you) have (?:it|this|that|one|keyhole))\b",
+     r"\b(?:some situations|sometimes|not (?:always )?possible|only (?:a )?(?:small number|some|a few)|suitable|not everyone)\b"),
     (r"\bhow many\b", r"\b(?:\d+|one|two|three|four|five|several|few)\b"),
     (r"\bwhere\b", r"\b(?:in (?:your|the) (?:arm|neck|back|bladder|nose|hospital|ward|unit|tummy)|at home|"
      r"gp surgery|ward|unit)\b"),
