@@ -80,6 +80,10 @@ class Vocabulary:
             found.append(word)
         return tuple(found)
 
+    def stems(self) -> frozenset[str]:
+        """Every word stem the sections use, as written."""
+        return self._vocab
+
     def knows(self, word: str) -> bool:
         """Whether a cleaned word is everyday talk or used by a section, as said or heard slightly wrong."""
         base = word.split("'")[0]

@@ -144,6 +144,9 @@ def test_derived_questions_are_lifted_onto_the_written_scale(tmp_path: Path) -> 
     # A topic word no section uses makes nearly as near enough; a shared word alone does not.
     ("does a kidney grow back the way the liver does", "kidney",
      "is the Macmillan phone line free or do I have to pay"),
+    # An everyday word no section uses, shared with a not-covered question, makes near enough too.
+    ("Sorry, can Mum have a bath with the wound or is it showers only?", "bath",
+     "how do I look after my wound at home"),
 ])
 def test_not_covered_questions_are_told_apart_from_covered_ones(matcher: Matcher, near_miss: str, topic: str,
                                                                 in_scope: str) -> None:
