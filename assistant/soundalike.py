@@ -40,6 +40,9 @@ ONE_WORD_LENGTH_DIFFERENCE = 2
 # A word that is no English word at all and spelt this close to a leaflet word is taken for it when
 # it also sounds a little like it ("coovering" -> hoovering).
 NEAR_SPELLING_RATIO = 85.0
+# Beside the neighbour the leaflet gives it, a word that sounds very like the leaflet's may be spelt
+# further off ("liver *recession*": sounds 89, spelt 67, from its letters in another order).
+CONTEXT_SPELLING_RATIO = 60.0
 # A single word is only replaced when it is not an English word at all: "stressing" and "hauling"
 # are meant as said.
 # Words rarer than this in the spelling dictionary's counts ("stalkings", "emboli") count as slips.
@@ -193,7 +196,8 @@ class SoundAlikes:
                 continue  # "apart" is not a slip of "part" (but "paint relief" is of "pain relief")
             sound = fuzz.ratio(key, jellyfish.metaphone(meant))
             spelling = fuzz.ratio(word, meant)
-            if sound >= SOUND_RATIO and spelling >= SPELLING_RATIO and (best is None or sound + spelling > best[0]):
+            near = spelling >= SPELLING_RATIO or (sound >= STRICT_SOUND_RATIO and spelling >= CONTEXT_SPELLING_RATIO)
+            if sound >= SOUND_RATIO and near and (best is None or sound + spelling > best[0]):
                 best = (sound + spelling, meant)
         return Repair(word, best[1]) if best else None
 

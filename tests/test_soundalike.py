@@ -26,6 +26,7 @@ def _sound_alikes() -> SoundAlikes:
     ("is the p v e done first", "is the pve done first"),
     ("what is the pbe and when is it", "what is the pve and when is it"),    # a rhyming letter misheard
     ("what is a liver reception", "what is a liver resection"),
+    ("is a liver recession a big op", "is a liver resection a big op"),
     ("what does the portal vain do", "what does the portal vein do"),
     ("what is a lapper scope", "what is a laparoscope"),
     ("what does the pore tal vain emblem do", "what does the portal vein emblem do"),
