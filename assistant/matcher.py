@@ -292,7 +292,9 @@ class Matcher:
             return None
         top = candidates[0]
         chunks = self._chunks.choose(self._position[top.key], repaired, qvec)
-        unfamiliar = self.unfamiliar_words(question)
+        # A word put right as the leaflet's ("liver recession") is not unfamiliar any more.
+        kept = set(repaired.split())
+        unfamiliar = tuple(w for w in self.unfamiliar_words(question) if w in kept)
         score = top.score - self.unfamiliar_penalty(question, unfamiliar)
         return Match(
             key=top.key, section=top.section, chunk_index=chunks[0], read_first=tuple(sorted(chunks)), score=score,

@@ -86,6 +86,8 @@ def test_sound_alike_slips_are_heard_as_the_leaflet_word(matcher: Matcher) -> No
     assert "epidural" in matcher.heard("What's this epic dural they keep on about?")
     slipped = matcher.match_question("Me maid says I might have a cat header, what's that?")
     assert slipped is not None and slipped.key == "catheter"
+    put_right = matcher.match_question("is a liver recession a big op")
+    assert put_right is not None and put_right.unfamiliar == ()  # the slip is not held against it
 
 
 def test_a_close_rival_chunk_is_read_with_the_best_in_leaflet_order(matcher: Matcher) -> None:
