@@ -45,7 +45,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:chest (?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore|killing)|feels (?:\w+ )?(?:tight|heavy)|"
         r"tightness|pressure|ache)|pains? in (?:my|me|his|her|the|their) chest|tight chest|heart attack|"
         r"crushing (?:pain|feeling)|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
-        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|clutching (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
+        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|clutching (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
         r"\b(?:cannot (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
