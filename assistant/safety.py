@@ -79,8 +79,13 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         rf"\b{_WOUND} (?:is|are|keeps?|has been|have been|started) (?:leading|leaving|bleeping|breeding)\b")),
     # The recogniser sometimes hears "wound" as "wind": accept it beside a strong sign only.
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
-        r"\b(?:my|his|her|the|mum's|dad's) (?:wind|woond|womb)\b(?:\W+\w+){0,8}?\W+"
+        r"\b(?:my|his|her|the|this|that|mum's|dad's) (?:wind|woond|womb)\b(?:\W+\w+){0,8}?\W+"
         r"(?:red|leak\w*|ooz\w*|weep\w*|pus|hot|warm|infect\w*|bleed\w*|swollen|yellow|discharg\w*|coming out)\b")),
+    # Two signs together need no wound word, which a recogniser may lose ("me scar" heard as "meets
+    # cars"): "gone all angry red and there's gunk coming out of it".
+    (Urgency.HOSPITAL, "wound infection signs", re.compile(
+        r"\b(?:angry red|red raw|(?:gone|going|turned|turning|looks?|looking|all) (?:\w+ )?(?:red|inflamed))\b(?:\W+\w+){0,6}?\W+"
+        r"(?:gunk|gunge|pus|puss|goo|ooz\w*|weep\w*|seep\w*|leak\w*|(?:stuff|fluid|muck) (?:coming|comin) out)\b")),
     (Urgency.HOSPITAL, "fever", re.compile(
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "

@@ -90,7 +90,9 @@ def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
     "I regret to say that the wound is at present is charging a considerable quantity",
     "I went dizzy and woke up on the kitchen floor", "Dad's gone all clammy and keeps passing out",
     "I'm checking and sweating that thermometer says 39. What do I do?",
-    "The ride on my stitches is leading onto my shirt out and it won't stop.", "He's had a syncopal episode", "she lost consciousness",
+    "The ride on my stitches is leading onto my shirt out and it won't stop.",
+    "meets cars going all angry red and there's gunk coming out of it.",
+    "He is saying this wind is very hot and it hurts a lot now.", "He's had a syncopal episode", "she lost consciousness",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
     assert find_red_flag(question) is not None
