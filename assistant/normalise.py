@@ -45,6 +45,41 @@ _INFORMAL = {
     "sweatin": "sweating", "leakin": "leaking", "oozin": "oozing", "throbbin": "throbbing",
     "breathin": "breathing", "hurtin": "hurting", "achin": "aching", "swellin": "swelling",
 }
+# Recognisers trained mostly on American text write American spellings ("mobilize", "tumor",
+# "anesthetist"); the leaflets are British. Both sides pass through clean(), so either way they meet.
+_BRITISH_STEMS = (
+    ("tumor", "tumour"), ("anesthe", "anaesthe"), ("esophag", "oesophag"), ("hemorrhag", "haemorrhag"),
+    ("hematom", "haematom"), ("anemi", "anaemi"), ("edema", "oedema"), ("pediatr", "paediatr"),
+    ("diarrhea", "diarrhoea"),
+)
+_BRITISH_WORDS = {
+    "program": "programme", "programs": "programmes", "mom": "mum", "moms": "mums", "mommy": "mummy",
+    "pajamas": "pyjamas", "color": "colour", "colors": "colours", "colored": "coloured",
+    "behavior": "behaviour", "labor": "labour", "fiber": "fibre", "liter": "litre", "liters": "litres",
+    "center": "centre", "centers": "centres", "gray": "grey", "favorite": "favourite", "odor": "odour",
+    "counseling": "counselling", "counselor": "counsellor", "traveling": "travelling", "traveled": "travelled",
+}
+_IZE = re.compile(r"^([a-z]{3,})iz(e|es|ed|ing|ation|ations)$")
+_NOT_IZE = {"size", "sizes", "sized", "sizing", "prize", "prizes", "seize", "seizes", "seized", "seizing",
+            "capsize", "capsized", "maize", "baize", "downsize", "downsized", "downsizing", "citizen"}
+
+
+def british(word: str) -> str:
+    """A cleaned word in British spelling: "mobilize" -> "mobilise", "tumors" -> "tumours"."""
+    base, apostrophe, rest = word.partition("'")
+    if apostrophe:
+        return f"{british(base)}'{rest}"
+    if word in _BRITISH_WORDS:
+        return _BRITISH_WORDS[word]
+    for american, british_stem in _BRITISH_STEMS:
+        if word.startswith(american) and not word.startswith(british_stem):
+            return british_stem + word[len(american):]
+    match = _IZE.match(word)
+    if match and word not in _NOT_IZE:
+        return f"{match.group(1)}is{match.group(2)}"
+    return word
+
+
 _FILLERS = re.compile(r"\b(?:erm+|um+|uh+|er|ah+|hmm+|mm+|uhm|errm)\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NUMBER_WORDS = {
@@ -60,7 +95,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.lower()[: MAX_QUESTION_CHARS * 4]
-    expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w, w) for w in _WORD.findall(text))
+    expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or british(w) for w in _WORD.findall(text))
     return " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w))
 
 

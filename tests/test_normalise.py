@@ -19,3 +19,16 @@ def test_dialect_and_text_speak_become_standard_words(said: str, cleaned: str) -
 
 def test_number_words_become_digits() -> None:
     assert digits_for_number_words("could they do it in two goes") == "could they do it in 2 goes"
+
+
+@pytest.mark.parametrize(("american", "british"), [
+    ("Would they mobilize him day one?", "would they mobilise him day one"),
+    ("the tumors and the anesthetist", "the tumours and the anaesthetist"),
+    ("my mom's program", "my mum's programme"),
+])
+def test_american_spellings_a_recogniser_writes_become_british(american: str, british: str) -> None:
+    assert clean(american) == british
+
+
+def test_words_that_only_look_american_are_left_alone() -> None:
+    assert clean("what size is the prize, literally") == "what size is the prize literally"
