@@ -27,11 +27,11 @@ class AnswerType:
 TYPES = (
     AnswerType("cost", re.compile(
         r"\b(?:how much (?:\w+ ){0,4}(?:cost|costs|pay|charge|charged)|what does it cost|price|prices|fees?|"
-        r"cost of|pay for)\b"),
+        r"cost of|costs?|pay for)\b"),
         re.compile(r"£|\b(?:free|costs?|charged?|pay|price)\b")),
     AnswerType("time of day", re.compile(
         r"\b(?:what time|opening hours|what hours|open (?:till|until)|closes? at|closed at|open at night|"
-        r"open (?:on|at) (?:the )?weekends?)\b"),
+        r"open (?:on|at) (?:the )?weekends?|open (?:on )?(?:a |the )?(?:sundays?|saturdays?|bank holidays?|christmas( day)?))\b"),
         re.compile(r"\b\d{1,2} ?(?:am|pm)\b|o'clock|\b\d{1,2}[:.]\d\d\b|\b(?:7|seven) days a week\b|"
                    r"\b(?:weekends?|evenings?|mornings?|afternoons?|open)\b")),
     AnswerType("name", re.compile(

@@ -17,7 +17,7 @@ GENERIC = (
     "Can I have a bath?", "Can I go swimming?", "Is there a special diet I should follow?",
     "Can I take ibuprofen or aspirin with my tablets?", "Can I fly or go on holiday abroad?",
     "When can I have sex again?", "What are my chances of survival?", "How much will it cost?",
-    "Can I claim benefits or sick pay?", "Where can I park at the hospital?",
+    "Can I claim benefits or sick pay?", "Can I claim Carer's Allowance?", "Where can I park at the hospital?",
     "What are the visiting hours?", "What is the weather going to be like?",
     "What's on the telly tonight?", "Who won the football?", "When is the next bus?",
     "Tell me a joke.", "What time is it?", "What is the name of my surgeon?",
