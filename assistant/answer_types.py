@@ -42,7 +42,8 @@ TYPES = (
         # Not "is there any chance he'd be listed for a transplant?": that asks whether, not how likely.
         r"\b(?:(?<!any )(?<!a )chances?|odds|survival|survive|per ?cent|percentage|success rate|prognosis|how likely|"
         r"life expectancy|how long (?:have|has) (?:i|he|she|they) got(?! to))\b"),
-        re.compile(r"%|\b(?:per ?cent|\d+ (?:in|out of) \d+|most people|chances?|likely)\b")),
+        # Odds are figures: "most people can go home in 5 days" is not a survival rate.
+        re.compile(r"%|\b(?:per ?cent|\d+ (?:in|out of) \d+)\b")),
     # "Can I keep taking my blood pressure tablets?": a patient's own medicines, not pain relief.
     AnswerType("usual medicines", re.compile(
         r"\b(?:(?:keep|still|carry on|continue|stop|stopping|go on) (?:taking|take|using|with|on)|can (?:i|he|she) (?:still )?take)"

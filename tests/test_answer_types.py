@@ -50,6 +50,8 @@ def test_a_section_without_that_kind_of_fact_does_not_answer() -> None:
     assert missing_types("how many centimetres is the scar", SUPPORT) == ("size",)
     assert missing_types("does it cost anything to ring", SUPPORT) == ()  # "free" answers it
     assert missing_types("how big are the keyhole cuts", KEYHOLE) == ()
+    # "Most people go home in 5 to 7 days" is no survival rate.
+    assert missing_types("what is the five-year survival rate", ("Most people go home 5 to 7 days after.",)) == ("odds",)
     assert missing_types("how long will I be in hospital", SUPPORT) == ()
 
 
