@@ -160,11 +160,15 @@ def _load(name: str, **kwargs: Any) -> tuple[Recogniser, float]:
     return rec, 1000 * (time.perf_counter() - started)
 
 
-def rescore(clips: list[corpus.CorpusClip], folder: Path, source: Path) -> dict[str, Any]:
-    """Replies worked out again from the transcripts the last run saved (no recognition)."""
+def rescore(clips: list[corpus.CorpusClip], folder: Path, source: Path,
+            engines: list[str] | None = None) -> dict[str, Any]:
+    """Replies worked out again from the transcripts the last run saved (no recognition): those of
+    ``engines``, or of every engine that has saved some."""
     by_file = {c.file: c for c in clips}
     runs: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("heard-*.json")):
+        if engines and path.stem.removeprefix("heard-") not in engines:
+            continue
         heard: dict[str, list[tuple[corpus.CorpusClip, str]]] = defaultdict(list)
         for file, group, text in json.loads(path.read_text(encoding="utf-8")):
             if file in by_file:
@@ -182,7 +186,7 @@ def run(quick: bool = False, questions: str | None = None, rescore_only: bool = 
     folder.mkdir(parents=True, exist_ok=True)
     clips = render(config, folder, source)
     if rescore_only:
-        return rescore(clips, folder, source)
+        return rescore(clips, folder, source, engines)
     vocabulary = leaflet_vocabulary()
     installed = installed_engines(Path(ROOT / "models"))
     runs: dict[str, dict[str, Any]] = {}
