@@ -92,7 +92,9 @@ def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
     "I'm checking and sweating that thermometer says 39. What do I do?",
     "The ride on my stitches is leading onto my shirt out and it won't stop.",
     "meets cars going all angry red and there's gunk coming out of it.",
-    "He is saying this wind is very hot and it hurts a lot now.", "He's had a syncopal episode", "she lost consciousness",
+    "He is saying this wind is very hot and it hurts a lot now.",
+    "the drain bag's suddenly filling up with fresh red blood, like quite fast",
+    "He fall down in kitchen, he not wake up good", "He's had a syncopal episode", "she lost consciousness",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
     assert find_red_flag(question) is not None
@@ -100,6 +102,7 @@ def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(
 
 @pytest.mark.parametrize("question", [
     "will I fall over when I first get up", "the swelling went down", "she went down to the shops",
+    "will I not wake up during the operation",
 ])
 def test_falls_that_are_not_happening_now_are_not_red_flags(question: str) -> None:
     assert find_red_flag(question) is None
