@@ -71,4 +71,5 @@ regarding relation relevant require required requires respect respectively sched
 significant similar specific specifically stage subsequent subsequently sufficient sufficiently
 suppose supposing therefore thereafter thus typical typically uncertain undergo undergoing
 whereby wherein whilst would kindly advise outline explain explanation confirm confirmation
+ballpark rough guess guesstimate ish nah yeah yep nope cheeky innit
 """.split())
