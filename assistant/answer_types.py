@@ -27,7 +27,7 @@ class AnswerType:
 TYPES = (
     AnswerType("cost", re.compile(
         r"\b(?:how much (?:\w+ ){0,4}(?:cost|costs|pay|charge|charged)|what does it cost|price|prices|fees?|"
-        r"cost of|costs?|pay for)\b"),
+        r"cost of|costs?|pay for|how much money|expensive|cheaper)\b"),
         re.compile(r"£|\b(?:free|costs?|charged?|pay|price)\b")),
     AnswerType("time of day", re.compile(
         r"\b(?:what time|opening hours|what hours|open (?:till|until)|closes? at|closed at|open at night|"
