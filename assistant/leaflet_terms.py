@@ -31,10 +31,10 @@ possible around whether going back time times thing things ways way right import
 types type usually normally really much part parts something anything everyone someone""".split())
 # Lay words people say for the leaflet's words: leaflet word (a regex) -> what people say.
 LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"urine|catheter", ("pee", "wee", "weeing")),
+    (r"urine|catheter", ("pee", "wee", "weeing", "wee tube", "wee bag")),
     (r"vacuum\w*", ("hoover", "hoovering", "vacuum", "housework")),
     (r"abdomen|abdominal", ("tummy", "belly", "stomach")),
-    (r"alcohol", ("drink", "drinking", "wine", "beer", "pint", "booze")),
+    (r"alcohol", ("drink", "drinking", "wine", "beer", "pint", "booze", "bevvy", "tipple", "glass of wine")),
     (r"incisions?|cuts?", ("cut", "scar", "scars")),
     (r"laparoscop\w*|keyhole", ("keyhole", "laparoscopic", "key hole")),
     (r"painkillers?|analgesia", ("pain relief", "tablets", "pills", "medicine", "paracetamol")),
@@ -49,7 +49,8 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"nasogastric", ("tube in my nose", "nose tube")),
     (r"anaesthe\w+", ("anaesthetic", "put to sleep", "general anaesthetic")),
     (r"physiotherapist", ("physio",)),
-    (r"smok\w+", ("smoke", "smoking", "cigarettes", "fags", "cigs", "vaping", "give up")),
+    (r"smok\w+", ("smoke", "smoking", "cigarettes", "fags", "cigs", "ciggies", "baccy", "vaping", "give up",
+                   "pack in")),
     (r"diet|eat\w*", ("food", "eating", "diet")),
     (r"(?:enough|some|plenty of|a) rest|tired\w*|fatigue|energy",
      ("tired", "tiredness", "sleep", "rest", "shattered", "exhausted", "worn out")),
@@ -59,7 +60,7 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"resection", ("removal", "operation", "liver surgery")),
     (r"transplant", ("new liver", "donor liver")),
     (r"support line|helpline|\d{4} \d{3} \d{2} \d{2}",
-     ("phone number", "helpline", "number to call", "ring", "phone", "talk to someone")),
+     ("phone number", "telephone number", "helpline", "number to call", "ring", "phone", "talk to someone")),
     (r"tumours?", ("lump", "growth", "tumour")),
     (r"infection", ("infected", "infection")),
     (r"outpatient|check-up", ("follow-up", "check-up", "appointment")),
@@ -77,7 +78,9 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"stages?|staged|second operation", ("two operations", "two goes", "twice")),
     (r"legs|deep-breathing|breathing exercises", ("move my legs", "wiggle", "breathing")),
     (r"too much", ("overdose", "too much")),
-    (r"admitted", ("go in", "go into hospital", "come in", "admitted")),
+    (r"admitted", ("go in", "go into hospital", "come in", "admitted", "bring me in", "night before")),
+    (r"takes \d+ to \d+ hours", ("how long is the operation", "on the table", "under the knife", "how many hours")),
+    (r"prehabilitation", ("prehab", "pre hab", "getting fit", "get fit")),
     (r"specialist|consultant|surgeon", ("consultant", "specialist", "surgeon")),
 )
 def _words(text: str) -> list[str]:
