@@ -24,6 +24,7 @@ GENERIC = (
     "Will I lose my hair?", "Can I get pregnant afterwards?", "When can I go back to work?",
     "Can I play golf or go to the gym?", "Can I ride my bike?", "Can I get a tattoo?",
     "How do I get a repeat prescription?", "How do I look after my dog or cat while I recover?",
+    "Can the dog or cat sleep on the bed with me?",
     "What do my blood test results mean?", "How long is the waiting list?",
     "Can I keep taking my usual tablets, like my blood pressure or diabetes medicine?",
     "Can I take herbal remedies or vitamins?", "Should I stop my blood thinners, such as warfarin?",

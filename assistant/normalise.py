@@ -25,7 +25,7 @@ _INFORMAL = {
     "cos": "because", "coz": "because", "cuz": "because", "bc": "because", "becuz": "because",
     "pls": "please", "plz": "please", "thx": "thanks", "ppl": "people", "abt": "about", "tho": "though",
     "hv": "have", "hev": "have", "av": "have", "wiv": "with", "wiz": "with", "fink": "think",
-    "nowt": "nothing", "owt": "anything", "summat": "something", "mun": "must", "nah": "no", "ozzy": "hospital", "hozzy": "hospital", "hossie": "hospital", "tae": "to", "nae": "no",
+    "nowt": "nothing", "owt": "anything", "summat": "something", "mun": "must", "bevy": "bevvy", "bevies": "bevvies", "nah": "no", "ozzy": "hospital", "hozzy": "hospital", "hossie": "hospital", "tae": "to", "nae": "no",
     "cannae": "cannot", "canna": "cannot", "dinnae": "do not", "didnae": "did not", "wasnae": "was not",
     "isnae": "is not", "wouldnae": "would not", "ole": "old", "nite": "night", "tmrw": "tomorrow",
     "2moro": "tomorrow", "2day": "today", "gd": "good", "rly": "really", "shud": "should",
