@@ -41,3 +41,10 @@ def test_a_clear_winner_is_read_alone() -> None:
     vectors = [np.array([[0.0, 1.0], [0.0, 1.0], [1.0, 0.0]])]
     question = np.array([1.0, 0.0])
     assert ChunkChooser([SECTION], [True], vectors).choose(0, "tell me", question) == (2,)
+
+
+def test_two_close_later_chunks_are_both_read_in_a_written_pack() -> None:
+    # The second and third chunks tie and both beat the first clearly: both are read, not the first.
+    vectors = [np.array([[0.0, 1.0], [1.0, 0.0], [0.999, 0.045]])]
+    question = np.array([1.0, 0.0])
+    assert sorted(ChunkChooser([SECTION], [True], vectors).choose(0, "tell me", question)) == [1, 2]
