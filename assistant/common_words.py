@@ -72,4 +72,6 @@ significant similar specific specifically stage subsequent subsequently sufficie
 suppose supposing therefore thereafter thus typical typically uncertain undergo undergoing
 whereby wherein whilst would kindly advise outline explain explanation confirm confirmation
 ballpark rough guess guesstimate ish nah yeah yep nope cheeky innit
+nephew niece nephews nieces grandchild grandchildren stepdad stepmum stepfather stepmother fiance fiancee
+client carer daughter father business
 """.split())

@@ -32,6 +32,7 @@ GENERIC = (
     "Are cheese, eggs and fatty foods all right to eat?", "Can I fast for Ramadan or Lent?",
     "Do I take out my hearing aid, glasses or false teeth for the operation?",
     "What is the hospital food like?", "Is this information in other languages or in large print?",
+    "Can I have an interpreter, or staff who speak my language?",
     "Should I make a will or a power of attorney?", "I'm allergic to latex or plasters: what happens?",
     "Do I need to tell my dentist about the operation?", "Can I get hospital transport or a blue badge?",
     "How many of these operations has my surgeon done?",

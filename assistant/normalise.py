@@ -13,7 +13,7 @@ _CONTRACTIONS = {
     "he's": "he is", "she's": "she is", "they're": "they are", "we're": "we are", "you're": "you are",
     "shouldn't": "should not", "couldn't": "could not", "wouldn't": "would not", "haven't": "have not",
     "hasn't": "has not", "wasn't": "was not", "let's": "let us", "how's": "how is", "where's": "where is",
-    "when's": "when is", "who's": "who is", "gonna": "going to", "wanna": "want to", "gotta": "got to",
+    "when's": "when is", "long's": "long is", "who's": "who is", "gonna": "going to", "wanna": "want to", "gotta": "got to",
     "ain't": "is not", "aint": "is not", "dunno": "do not know", "lemme": "let me", "gimme": "give me",
 }
 # Typed text-speak and spoken dialect spellings, mapped to the standard word so the embedding model
