@@ -42,7 +42,7 @@ _NEAR = r"(?:\W+\w+){0,7}?\W+"
 
 _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "chest pain", re.compile(
-        r"\b(?:chest (?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore|killing)|feels (?:\w+ )?(?:tight|heavy)|"
+        r"\b(?:chest (?:a |de |is |it )?(?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore|killing)|feels (?:\w+ )?(?:tight|heavy)|"
         r"tightness|pressure|ache)|pains? in (?:my|me|his|her|the|their) chest|tight chest|heart attack|"
         r"crushing (?:pain|feeling)|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
         r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|clutching (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
@@ -50,7 +50,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:cannot (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
-        r"(?:struggling|fighting|gasping) for (?:air|breath)|cannot get (?:enough )?air|panting|wheez\w*|"
+        r"(?:struggling|fighting|gasping) for (?:air|breath)|"
+        r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable)(?: \w+){0,3} (?:catch|get) (?:my|me|his|her|their|a) breath|cannot get (?:enough )?air|panting|wheez\w*|"
         r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lips (?:are|have gone) blue|"
         r"cannot (?:finish|complete) (?:a|her|his|my|the|their) sentences?)")),
     (Urgency.EMERGENCY, "heavy bleeding", re.compile(
@@ -65,7 +66,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
         r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange)|keeled over|"
-        r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|passes out|blacked out|unconscious|"
+        r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|(?:everything|it all|the world) (?:go|goes|went|gone|going) black|(?:fall|fell|fallen) (?:on|onto) (?:the )?floor|passes out|blacked out|unconscious|"
         r"(?:will not|cannot|can not) come round|not coming round|(?:come|came|coming) round|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"

@@ -94,7 +94,10 @@ def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
     "meets cars going all angry red and there's gunk coming out of it.",
     "He is saying this wind is very hot and it hurts a lot now.",
     "the drain bag's suddenly filling up with fresh red blood, like quite fast",
-    "He fall down in kitchen, he not wake up good", "He's had a syncopal episode", "she lost consciousness",
+    "He fall down in kitchen, he not wake up good",
+    "I am finding it increasingly difficult to catch my breath, even sitting perfectly still.",
+    "I stand up and everything go black, I fall on floor just now.",
+    "Mi chest a hurt mi bad bad right now, like somebody siddung pon it.", "He's had a syncopal episode", "she lost consciousness",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
     assert find_red_flag(question) is not None
