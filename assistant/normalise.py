@@ -32,6 +32,10 @@ _INFORMAL = {
     "cud": "could", "wud": "would", "wk": "week", "wks": "weeks", "hosp": "hospital", "meds": "medicines",
     "tabs": "tablets", "op's": "operation is", "ops": "operations",
     "ower": "over", "aal": "all", "doon": "down", "noo": "now", "oot": "out", "hoose": "house",
+    # Jamaican patois: "mi" is I, me or my; "me" stands in for all three in British speech too.
+    "mi": "me", "dem": "they", "fi": "to", "pon": "on", "seh": "say", "cyaan": "cannot", "caan": "cannot",
+    "gwine": "going to", "mek": "make", "likkle": "little", "outta": "out of", "wha": "what",
+    "kinda": "kind of", "sorta": "sort of", "siddung": "sitting",
     "gan": "go", "gannin": "going", "divvent": "do not", "cannit": "cannot", "mebbes": "maybe",
     # Scots and Doric: not "ken" (a name too), not "fit" (also English) or "fan"; only "fit's".
     "reid": "red", "het": "hot", "awfy": "awful", "afore": "before", "efter": "after", "atween": "between",
