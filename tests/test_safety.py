@@ -97,7 +97,12 @@ def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
     "He fall down in kitchen, he not wake up good",
     "I am finding it increasingly difficult to catch my breath, even sitting perfectly still.",
     "I stand up and everything go black, I fall on floor just now.",
-    "Mi chest a hurt mi bad bad right now, like somebody siddung pon it.", "He's had a syncopal episode", "she lost consciousness",
+    "Mi chest a hurt mi bad bad right now, like somebody siddung pon it.",
+    # As the recogniser heard set H's recordings.
+    "Just crushing now.", "Each S-con tied is a drum and the pain is running down the arm.",
+    "The wife says I've gone gray and I killed over in the kitchen just now.",
+    "Lost car is going all red in, it's roasting tea touch, and it's nipping like mad",
+    "The cotta run wood blood. It's oak right through my 90.", "He's had a syncopal episode", "she lost consciousness",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
     assert find_red_flag(question) is not None
@@ -105,7 +110,7 @@ def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(
 
 @pytest.mark.parametrize("question", [
     "will I fall over when I first get up", "the swelling went down", "she went down to the shops",
-    "will I not wake up during the operation",
+    "will I not wake up during the operation", "is crushing the tablets all right",
 ])
 def test_falls_that_are_not_happening_now_are_not_red_flags(question: str) -> None:
     assert find_red_flag(question) is None
