@@ -113,7 +113,6 @@ def question_wavs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     wavs = {}
     for name, text in (("drive", "When can I drive again?"),
                        ("hospital", "How long will I be in hospital after the operation?"),
-                       ("wound", "How do I look after my wound?"),
                        ("stop", "Stop."),
                        ("slower", "Speak more slowly, please.")):
         wavs[name] = folder / f"{name}.wav"
@@ -200,7 +199,9 @@ def test_a_key_press_stops_the_speech(listener: Listener, virtual_audio: Virtual
 
 def test_saying_stop_stops_the_speech_hands_free(listener: Listener, virtual_audio: VirtualAudio,  # noqa: F811
                                                  question_wavs: dict[str, Path]) -> None:
-    virtual_audio.speak_into_mic(question_wavs["wound"])
+    # The hospital-stay answer is long (three lengths of stay), so "stop" lands while it is spoken; a
+    # short reply (the wound question misheard as "my one" gets a two-way question back) may end first.
+    virtual_audio.speak_into_mic(question_wavs["hospital"])
     listener.wait_for("Assistant:")
     time.sleep(1.0)
     virtual_audio.speak_into_mic(question_wavs["stop"])
