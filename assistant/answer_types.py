@@ -41,6 +41,7 @@ TYPES = (
     AnswerType("odds", re.compile(
         # Not "is there any chance he'd be listed for a transplant?": that asks whether, not how likely.
         r"\b(?:(?<!any )(?<!a )chances?|odds|survival|survive|per ?cent|percentage|success rate|prognosis|how likely|"
+        r"still alive|proportion of (?:patients|people)|how many (?:people|patients) (?:survive|live|die)|"
         r"life expectancy|how long (?:have|has) (?:i|he|she|they) got(?! to))\b"),
         # Odds are figures: "most people can go home in 5 days" is not a survival rate.
         re.compile(r"%|\b(?:per ?cent|\d+ (?:in|out of) \d+)\b")),
