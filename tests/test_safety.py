@@ -97,6 +97,7 @@ def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
     "He fall down in kitchen, he not wake up good",
     "I am finding it increasingly difficult to catch my breath, even sitting perfectly still.",
     "I stand up and everything go black, I fall on floor just now.",
+    "I feel funny, everything's going dark and I'm going over, going over",
     "Mi chest a hurt mi bad bad right now, like somebody siddung pon it.",
     # As the recogniser heard set H's recordings.
     "Just crushing now.", "Each S-con tied is a drum and the pain is running down the arm.",
@@ -111,6 +112,7 @@ def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(
 @pytest.mark.parametrize("question", [
     "will I fall over when I first get up", "the swelling went down", "she went down to the shops",
     "will I not wake up during the operation", "is crushing the tablets all right",
+    "can I watch telly when everything is going dark outside",
 ])
 def test_falls_that_are_not_happening_now_are_not_red_flags(question: str) -> None:
     assert find_red_flag(question) is None
