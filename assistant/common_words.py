@@ -58,20 +58,18 @@ speak spoke spoken chat chatting poorly unwell ill rough grotty dreading dread t
 quicker slower faster sooner longer shorter bigger smaller harder easier push pull
 """.split()) | frozenset("""
 accordingly additionally advise advised advisable appreciate appreciated apparently appropriate
-approximately arise arises arising arrangement arrangements ascertain assist assistance assume assuming
-aware case circumstances clarify clarification commence concern concerned concerning consequently
-considerable correct correctly currently deem deemed describe detail details determine duration
-elaborate enquire enquiring ensure entail entails essentially establish estimate evident exact
-expected extent furthermore given grateful hence however indeed indicate indicated inform informed
-inquire insofar instance intend intended likewise merely moreover necessary necessarily
-nevertheless nonetheless notwithstanding obliged obtain occasion occur occurs particular
-particularly permit permitted possibility possible precise precisely presumably prior proceed
-process provide provided purpose purposes raise raised rationale reasonable reasonably regard
-regarding relation relevant require required requires respect respectively scheduled
-significant similar specific specifically stage subsequent subsequently sufficient sufficiently
-suppose supposing therefore thereafter thus typical typically uncertain undergo undergoing
-whereby wherein whilst would kindly advise outline explain explanation confirm confirmation
-ballpark rough guess guesstimate ish nah yeah yep nope cheeky innit
-nephew niece nephews nieces grandchild grandchildren stepdad stepmum stepfather stepmother fiance fiancee
-client carer daughter father business
+approximately arise arises arising arrangement arrangements ascertain assist assistance assume
+assuming aware circumstances clarify clarification commence concerning consequently considerable
+correct correctly deem deemed describe detail details determine duration elaborate enquire enquiring
+ensure entail entails essentially establish estimate evident exact expected extent furthermore
+grateful hence indicate indicated inform informed inquire insofar instance intend intended likewise
+merely moreover necessary necessarily nevertheless nonetheless notwithstanding obliged obtain
+occasion occur occurs particular particularly permit permitted possibility precise precisely
+presumably prior proceed process provide provided purpose purposes raise raised rationale reasonable
+reasonably regard regarding relation relevant require required requires respect respectively
+scheduled significant similar specific specifically stage subsequent subsequently sufficient
+sufficiently supposing therefore thereafter thus typical typically uncertain undergo undergoing
+whereby wherein whilst kindly outline explanation confirm confirmation ballpark guesstimate ish nah
+yep nope cheeky nephew niece nephews nieces grandchild grandchildren stepdad stepmum stepfather
+stepmother fiance fiancee client carer daughter father business
 """.split())

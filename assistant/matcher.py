@@ -156,11 +156,7 @@ class Matcher:
         self._chunks = ChunkChooser(self._sections, [p.answer_first for p in packs], self._chunk_vecs)
         self._not_covered = [clean(q) for p in library.packs for q in p.not_covered]
         self._not_covered_vecs = np.zeros((0, 0), dtype=np.float32)
-        self._not_covered_topics = self._index_not_covered_topics()
-        self._not_covered_by_stem: dict[str, list[int]] = {}
-        for i, question in enumerate(self._not_covered):
-            for word_stem in set(stem_words(question)):
-                self._not_covered_by_stem.setdefault(word_stem, []).append(i)
+        self._not_covered_by_stem = self._index_not_covered_words()
         if embedder is not None:
             self._index(embedder, cache_dir)
 
@@ -277,14 +273,10 @@ class Matcher:
         candidates.sort(key=lambda c: c.score, reverse=True)
         return candidates, qvec
 
-    def chunks_to_read(self, section: Section, question: str, qvec: np.ndarray | None) -> tuple[int, ...]:
-        """The chunk that best answers the question, and a close rival too; best first."""
-        index = self._position[self.library.key_of(section)]
-        return self._chunks.choose(index, self._sound_alikes.repair(clean(question)), qvec)
-
     def best_chunk(self, section: Section, question: str, qvec: np.ndarray | None) -> int:
         """The chunk that best answers the question; the first unless another is clearly better."""
-        return self.chunks_to_read(section, question, qvec)[0]
+        index = self._position[self.library.key_of(section)]
+        return self._chunks.choose(index, self._sound_alikes.repair(clean(question)), qvec)[0]
 
     def match_question(self, question: str) -> Match | None:
         """Best section for the question, or None when the question has no usable words."""
@@ -315,24 +307,17 @@ class Matcher:
         share = min(1.0, UNFAMILIAR_FULL_WEIGHT_WORDS / topic_words)
         return self.weights.unfamiliar * len(unfamiliar) * share
 
-    def _index_not_covered_topics(self) -> dict[str, list[int]]:
-        # A topic word of a "not covered" question that no section uses ("kidney", "pregnant"):
-        # a question with that word in it may well be about that not-covered question.
-        topics: dict[str, list[int]] = {}
+    def _index_not_covered_words(self) -> dict[str, list[int]]:
+        # Each word stem of a "not covered" question -> the questions that use it.
+        index: dict[str, list[int]] = {}
         for i, question in enumerate(self._not_covered):
-            for word in question.split():
-                if not self._vocabulary.knows(word):
-                    topics.setdefault(stem(word), []).append(i)
-        return topics
+            for word_stem in set(stem_words(question)):
+                index.setdefault(word_stem, []).append(i)
+        return index
 
-    def _not_covered_everyday_in(self, question: str) -> list[int]:
-        # An everyday word that no section uses but a not-covered question does ("bath", "coffee").
-        stems = {stem(w) for w in question.split()} - self._vocabulary.stems() - STOP
-        return sorted({i for w in stems if len(w) >= 3 for i in self._not_covered_by_stem.get(w, ())})
-
-    def _not_covered_topics_in(self, unfamiliar: tuple[str, ...]) -> list[int]:
-        indexes = {i for w in unfamiliar for i in self._not_covered_topics.get(stem(w), ())}
-        return sorted(indexes)
+    def _not_covered_sharing(self, stems: set[str]) -> list[int]:
+        """The "not covered" questions that use any of these word stems."""
+        return sorted({i for word_stem in stems for i in self._not_covered_by_stem.get(word_stem, ())})
 
     def _closer_not_covered(self, key: str, qvec: np.ndarray | None, unfamiliar: tuple[str, ...],
                             question: str) -> str | None:
@@ -342,11 +327,13 @@ class Matcher:
             return None
         sims = self._not_covered_vecs @ qvec
         own = float(np.max(self._ask_vecs[self._position[key]] @ qvec))
-        for i in self._not_covered_topics_in(unfamiliar):
-            if float(sims[i]) > own - NOT_COVERED_TOPIC_MARGIN:
-                return self._not_covered[i]
-        for i in self._not_covered_everyday_in(question):
-            if float(sims[i]) > own - NOT_COVERED_EVERYDAY_MARGIN:
-                return self._not_covered[i]
+        # A topic word no section uses ("kidney", "pregnant") shared with a not-covered question; then
+        # an everyday word no section uses ("bath", "coffee").
+        topic = {stem(w) for w in unfamiliar}
+        everyday = {w for w in (stem(w) for w in question.split()) if len(w) >= 3} - self._vocabulary.stems() - STOP
+        for stems, margin in ((topic, NOT_COVERED_TOPIC_MARGIN), (everyday, NOT_COVERED_EVERYDAY_MARGIN)):
+            for i in self._not_covered_sharing(stems):
+                if float(sims[i]) > own - margin:
+                    return self._not_covered[i]
         best = int(np.argmax(sims))
         return self._not_covered[best] if float(sims[best]) > own + NOT_COVERED_MARGIN else None

@@ -13,7 +13,8 @@ _CONTRACTIONS = {
     "he's": "he is", "she's": "she is", "they're": "they are", "we're": "we are", "you're": "you are",
     "shouldn't": "should not", "couldn't": "could not", "wouldn't": "would not", "haven't": "have not",
     "hasn't": "has not", "wasn't": "was not", "let's": "let us", "how's": "how is", "where's": "where is",
-    "when's": "when is", "long's": "long is", "who's": "who is", "gonna": "going to", "wanna": "want to", "gotta": "got to",
+    "when's": "when is", "long's": "long is", "who's": "who is", "gonna": "going to", "wanna": "want to",
+    "gotta": "got to",
     "ain't": "is not", "aint": "is not", "dunno": "do not know", "lemme": "let me", "gimme": "give me",
 }
 # Typed text-speak and spoken dialect spellings, mapped to the standard word so the embedding model
@@ -25,7 +26,9 @@ _INFORMAL = {
     "cos": "because", "coz": "because", "cuz": "because", "bc": "because", "becuz": "because",
     "pls": "please", "plz": "please", "thx": "thanks", "ppl": "people", "abt": "about", "tho": "though",
     "hv": "have", "hev": "have", "av": "have", "wiv": "with", "wiz": "with", "fink": "think",
-    "nowt": "nothing", "owt": "anything", "summat": "something", "mun": "must", "bevy": "bevvy", "bevies": "bevvies", "nah": "no", "ozzy": "hospital", "hozzy": "hospital", "hossie": "hospital", "tae": "to", "nae": "no",
+    "nowt": "nothing", "owt": "anything", "summat": "something", "mun": "must", "nah": "no",
+    "ozzy": "hospital", "hozzy": "hospital", "hossie": "hospital", "tae": "to", "nae": "no",
+    "bevy": "bevvy", "bevies": "bevvies",  # as a recogniser spells "bevvy"
     "cannae": "cannot", "canna": "cannot", "dinnae": "do not", "didnae": "did not", "wasnae": "was not",
     "isnae": "is not", "wouldnae": "would not", "ole": "old", "nite": "night", "tmrw": "tomorrow",
     "2moro": "tomorrow", "2day": "today", "gd": "good", "rly": "really", "shud": "should",
@@ -64,8 +67,8 @@ _BRITISH_WORDS = {
     "counseling": "counselling", "counselor": "counsellor", "traveling": "travelling", "traveled": "travelled",
 }
 _IZE = re.compile(r"^([a-z]{3,})iz(e|es|ed|ing|ation|ations)$")
-_NOT_IZE = {"size", "sizes", "sized", "sizing", "prize", "prizes", "seize", "seizes", "seized", "seizing",
-            "capsize", "capsized", "maize", "baize", "downsize", "downsized", "downsizing", "citizen"}
+# British words the pattern would otherwise take ("size", "prize", "seize" are too short for it).
+_NOT_IZE = {"capsize", "capsized", "downsize", "downsized", "downsizing", "oversize", "oversized"}
 
 
 def british(word: str) -> str:

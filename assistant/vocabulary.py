@@ -75,7 +75,7 @@ class Vocabulary:
         named = names(question)
         found = []
         for i, word in enumerate(words):
-            if word in named or self.knows(word) or self._joins_familiar(words, i):
+            if word in named or self._familiar(word) or self._joins_familiar(words, i):
                 continue
             found.append(word)
         return tuple(found)
@@ -84,7 +84,7 @@ class Vocabulary:
         """Every word stem the sections use, as written."""
         return self._vocab
 
-    def knows(self, word: str) -> bool:
+    def _familiar(self, word: str) -> bool:
         """Whether a cleaned word is everyday talk or used by a section, as said or heard slightly wrong."""
         base = word.split("'")[0]
         forms = {base, stem(base), base[:-1] if base.endswith("s") else base}
