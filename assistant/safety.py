@@ -44,7 +44,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "chest pain", re.compile(
         r"\b(?:chest (?:a |de |is |it )?(?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore|killing)|feels (?:\w+ )?(?:tight|heavy)|"
         r"tightness|pressure|ache)|pains? in (?:my|me|his|her|the|their) chest|tight chest|heart attack|"
-        r"crushing (?:pain|feeling)|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
+        # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
+        r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
         r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,3} down (?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|clutching (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
         r"\b(?:cannot (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
@@ -82,15 +83,12 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         r"\b(?:my|his|her|the|this|that|mum's|dad's) (?:wind|woond|womb)\b(?:\W+\w+){0,8}?\W+"
         r"(?:red|leak\w*|ooz\w*|weep\w*|pus|hot|warm|infect\w*|bleed\w*|swollen|yellow|discharg\w*|coming out)\b")),
-    # A crushing feeling is always taken for chest pain, even with "chest" lost: "just crushing now".
-    (Urgency.EMERGENCY, "chest pain", re.compile(r"\bcrushing\b(?! (?:the |my |his |her )?(?:tablets?|pills?))")),
-    (Urgency.HOSPITAL, "wound infection signs", re.compile(
-        r"\b(?:hot|roasting|red hot|burning) (?:to|tae|tea) (?:the )?touch\b")),
-    # Two signs together need no wound word, which a recogniser may lose ("me scar" heard as "meets
-    # cars"): "gone all angry red and there's gunk coming out of it".
+    # Signs that need no wound word, which a recogniser may lose ("me scar" heard as "meets cars"):
+    # two together ("gone all angry red and there's gunk coming out of it"), or hot to the touch.
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         r"\b(?:angry red|red raw|(?:gone|going|turned|turning|looks?|looking|all) (?:\w+ )?(?:red|inflamed))\b(?:\W+\w+){0,6}?\W+"
-        r"(?:gunk|gunge|pus|puss|goo|ooz\w*|weep\w*|seep\w*|leak\w*|(?:stuff|fluid|muck) (?:coming|comin) out)\b")),
+        r"(?:gunk|gunge|pus|puss|goo|ooz\w*|weep\w*|seep\w*|leak\w*|(?:stuff|fluid|muck) (?:coming|comin) out)\b|"
+        r"\b(?:hot|roasting|red hot|burning) (?:to|tae|tea) (?:the )?touch\b")),
     (Urgency.HOSPITAL, "fever", re.compile(
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "
