@@ -121,7 +121,7 @@ class SoundAlikes:
 
     def _blocks(self, word: str) -> bool:
         """A word the leaflet spells this way, or everyday talk: not the start or end of a slip."""
-        return word in self._spoken or word in COMMON_WORDS or word in STOP
+        return word in self._spoken or self._everyday(word)
 
     @staticmethod
     def _everyday(word: str) -> bool:
