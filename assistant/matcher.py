@@ -56,6 +56,10 @@ DEFAULT_WEIGHTS = Weights()
 # everyday words in common_words.py). Chosen on the eight read sets with the imported pack too: 3
 # answered a few more but let through more out-of-scope questions on the imported pack.
 UNFAMILIAR_FULL_WEIGHT_WORDS = 5
+# A sentence of a longer question is ranked on its own too when it has this many topic words: the
+# real question is often one sentence among chat ("Enzo does it all himself. Can he carry the
+# laundry basket?"); shorter pieces ("Liver op.") mean little without the rest.
+CLAUSE_MIN_WORDS = 3
 # Example questions derived from a leaflet's own sentences ("Do I need to avoid lifting heavy loads?")
 # match how people ask less closely than written ones, so an imported pack's scores sit lower; this
 # lift puts them on the same scale as a written pack's, for the thresholds and for packs side by side.
@@ -286,6 +290,7 @@ class Matcher:
         # Cleaned and put right once: the chunk chooser reads number words as words, ranking as digits.
         repaired = self._sound_alikes.repair(cleaned)
         candidates, qvec = self._rank(digits_for_number_words(repaired))
+        candidates = self._best_of_clauses(question, candidates)
         if not candidates:
             return None
         top = candidates[0]
@@ -300,6 +305,18 @@ class Matcher:
             runner_up=candidates[1] if len(candidates) > 1 else None,
             unfamiliar=unfamiliar, not_covered=self._closer_not_covered(top.key, qvec, unfamiliar, repaired),
         )
+
+    def _best_of_clauses(self, question: str, candidates: list[Candidate]) -> list[Candidate]:
+        """Each section scored by the whole question or by one of its sentences, whichever fits better."""
+        sentences = [s for s in re.split(r"[.?!;]+", question) if len(content_words(clean(s))) >= CLAUSE_MIN_WORDS]
+        if len(sentences) < 2:
+            return candidates
+        best = {c.key: c for c in candidates}
+        for sentence in sentences:
+            for c in self._rank(self.heard(sentence))[0]:
+                if c.score > best[c.key].score:
+                    best[c.key] = c
+        return sorted(best.values(), key=lambda c: c.score, reverse=True)
 
     def unfamiliar_penalty(self, question: str, unfamiliar: tuple[str, ...]) -> float:
         """What the question's unfamiliar words take off its score, less per word in a long question."""

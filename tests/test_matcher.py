@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.content import Library, load_library
+from assistant.dialogue import UNKNOWN_BELOW
 from assistant.matcher import DERIVED_QUESTIONS_LIFT, Match, Matcher, confidence_from_score
 
 PARAPHRASES = [
@@ -80,6 +81,15 @@ def test_unfamiliar_words_count_for_less_in_a_long_question(matcher: Matcher) ->
     long = matcher.unfamiliar_penalty(formal, ("cheese",))
     assert short == matcher.weights.unfamiliar
     assert 0 < long <= short / 2
+
+
+def test_the_question_is_found_among_chat_in_other_sentences(matcher: Matcher) -> None:
+    chat = ("I keep thinking about the holiday photos on the mantelpiece. How long will the operation take?",
+            "Gran knits all day and watches the snooker. Does she need to do those breathing exercises?")
+    for question, section in zip(chat, ("operation-length", "moving-around"), strict=True):
+        match = matcher.match_question(question)
+        assert match is not None and match.key == section
+        assert match.score >= UNKNOWN_BELOW
 
 
 def test_sound_alike_slips_are_heard_as_the_leaflet_word(matcher: Matcher) -> None:
