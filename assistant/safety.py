@@ -68,7 +68,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "collapse", re.compile(
         r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange)|keeled over|killed over|"
         r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|(?:everything|it all|the world)(?:'s| is)? (?:go|goes|went|gone|going) (?:black|dark)(?! outside| at night| early)|(?:fall|fell|fallen) (?:on|onto) (?:the )?floor|passes out|blacked out|unconscious|"
-        r"(?:will not|cannot|can not) come round|not coming round|(?:come|came|coming) round|"
+        r"(?:will not|cannot|can not) come round|not coming round|"
+        # Coming round after a faint, not coming round to visit: "has our Karen got to come round and do it".
+        r"(?:he|she|they|i|we|has|have|had|is|was|just|only|finally) (?:just |only |finally )?(?:come|came|coming) round"
+        r"(?! (?:to|for|and|here|there|later|tomorrow|with|again|every|our|my|me|his|her|the)\b)|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
         r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"

@@ -42,6 +42,7 @@ NOT_URGENT = [
     "my temperature is normal now", "what is a chest infection", "", "what are the TED stockings for",
     "she is having the open operation with the big cut", "can I do leg exercises in bed",
     "the doctor says I might not be fit enough for the operation",
+    "can I do the hoovering or has our Karen got to come round and do it", "my daughter is coming round later",
 ]
 
 
