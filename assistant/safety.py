@@ -106,8 +106,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:swollen|swelling|puffy|hot|red|throbbing|painful|tender|big and|fat and)|swollen (?:calf|leg|legs)|"
         r"(?:blood )?clot in (?:my|his|her) leg|dvt)\b")),
     (Urgency.HOSPITAL, "yellow skin or eyes", re.compile(
-        r"\b(?:(?:skin|eyes|whites of (?:my|his|her) eyes) (?:have |has |are |is )?(?:gone |going |turned |"
-        r"turning |look |looking )?yellow|jaundice\w*|turned yellow|gone yellow)\b")),
+        r"\b(?:(?:skin|eyes|whites of (?:my|his|her) eyes)(?: \w+){0,4} yellow|jaundice\w*|"
+        r"(?:turned|gone|went|going|turning|looking|looks) (?:all |a bit |a little |quite |really |very |sort of )?yellow)\b")),
 ]
 
 # Questions about a topic rather than a description of a symptom now.

@@ -43,6 +43,7 @@ NOT_URGENT = [
     "she is having the open operation with the big cut", "can I do leg exercises in bed",
     "the doctor says I might not be fit enough for the operation",
     "can I do the hoovering or has our Karen got to come round and do it", "my daughter is coming round later",
+    "is yellow skin something to worry about after liver surgery",
 ]
 
 
@@ -105,6 +106,7 @@ def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
     "The wife says I've gone gray and I killed over in the kitchen just now.",
     "Lost car is going all red in, it's roasting tea touch, and it's nipping like mad",
     "The cotta run wood blood. It's oak right through my 90.", "He's had a syncopal episode", "she lost consciousness",
+    "me eyes and me skin have gone all yellow today", "his eyes look a bit yellow",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
     assert find_red_flag(question) is not None
