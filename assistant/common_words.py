@@ -72,4 +72,16 @@ sufficiently supposing therefore thereafter thus typical typically uncertain und
 whereby wherein whilst kindly outline explanation confirm confirmation ballpark guesstimate ish nah
 yep nope cheeky nephew niece nephews nieces grandchild grandchildren stepdad stepmum stepfather
 stepmother fiance fiancee client carer daughter father business
+""".split()) | frozenset("""
+attempt attempts attempted tried involve involves involved involving catch caught reach reached
+insist insisted insists limit limits limited manage managed managing handle handled deal dealt
+confess admit afraid coward simply accidentally accidental eventually finally completely entirely
+fully mainly slightly hardly barely partly truly seriously literally bound unable slow slowly strong
+stronger strength weak weaker huge tiny massive large length lengthy ages forever spell stretch job
+task effort worth worthwhile hassle fuss trouble mess sense opinion view reply clue notion harm
+harmful damage damaged safe safely danger dangerous serious unusual common rare ordinary regular
+regularly below inside beside across thru bounce bouncing aid knife gap interval minded realise
+realised guessing figure expecting happy unhappy upset cross keen fussed bothers meantime ready
+prepare prepared sorted arrange arranged organise organised plenty tons hundreds whatsoever somewhat
+entire regardless meanwhile otherwise besides rest remain remaining
 """.split())

@@ -15,6 +15,11 @@ _CONTRACTIONS = {
     "hasn't": "has not", "wasn't": "was not", "let's": "let us", "how's": "how is", "where's": "where is",
     "when's": "when is", "long's": "long is", "who's": "who is", "gonna": "going to", "wanna": "want to",
     "gotta": "got to",
+    # The same typed without the apostrophe, where the result is no other word ("were", "well", "its").
+    "doesnt": "does not", "didnt": "did not", "isnt": "is not", "arent": "are not", "wasnt": "was not",
+    "havent": "have not", "hasnt": "has not", "shouldnt": "should not", "couldnt": "could not",
+    "wouldnt": "would not", "thats": "that is", "theres": "there is", "youre": "you are", "theyre": "they are",
+    "shes": "she is", "hes": "he is", "hows": "how is", "wheres": "where is", "whens": "when is",
     "ain't": "is not", "aint": "is not", "dunno": "do not know", "lemme": "let me", "gimme": "give me",
 }
 # Typed text-speak and spoken dialect spellings, mapped to the standard word so the embedding model
@@ -33,7 +38,8 @@ _INFORMAL = {
     "isnae": "is not", "wouldnae": "would not", "ole": "old", "nite": "night", "tmrw": "tomorrow",
     "2moro": "tomorrow", "2day": "today", "gd": "good", "rly": "really", "shud": "should",
     "cud": "could", "wud": "would", "wk": "week", "wks": "weeks", "hosp": "hospital", "meds": "medicines",
-    "tabs": "tablets", "op's": "operation is", "ops": "operations",
+    "tabs": "tablets", "op's": "operation is", "ops": "operations", "thru": "through", "appt": "appointment",
+    "appts": "appointments", "hrs": "hours", "mins": "minutes", "nxt": "next",
     "ower": "over", "aal": "all", "doon": "down", "noo": "now", "oot": "out", "hoose": "house",
     # Jamaican patois: "mi" is I, me or my; "me" stands in for all three in British speech too.
     "mi": "me", "dem": "they", "fi": "to", "pon": "on", "seh": "say", "cyaan": "cannot", "caan": "cannot",

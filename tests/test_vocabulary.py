@@ -39,3 +39,5 @@ def test_unfamiliar_words_allow_for_slips_names_and_conversation() -> None:
     assert vocab.unfamiliar("can I get a tattoo") == ("tattoo",)
     assert vocab.unfamiliar("what are the dreins for, honestly") == ()
     assert vocab.unfamiliar("my Jim had a lap a roscopy") == ()
+    # Conversation, not topics: "a big job", "under the knife", "any harm in", "she's slow".
+    assert vocab.unfamiliar("is it a big job, under the knife, any harm in it, she is ever so slow") == ()
