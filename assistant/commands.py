@@ -77,13 +77,15 @@ _TABLE: list[tuple[Command, str]] = [
                    r"(?:minute|moment|second)|are you still there|are you there|still there"),
 ]
 # "Who wrote this?": every answer comes from a named leaflet, so say which and whose.
-_TABLE.append((Command.SOURCE, r"who (?:wrote|writes|made|published|produced) (?:all |up )?(?:this|that|it|these|the "
-                               r"(?:leaflet|information|answers?))(?: information| leaflet| stuff)?|"
+_TABLE.append((Command.SOURCE, r"(?:who (?:actually |really )?(?:wrote|writes|made|published|produced) (?:all |up )?"
+                               r"(?:this|that|it|these|the (?:leaflet|information|answers?))(?: information| leaflet| stuff)?|"
                                r"where (?:does|did|is) (?:this|that|it|all this|the information)(?: information| stuff)? "
                                r"(?:come from|coming from|from)|what (?:leaflet|source) is (?:this|that|it)|"
                                r"what (?:is|are) (?:this|that|your) (?:leaflet|source|sources)|"
                                r"where (?:is|do) (?:your|you get your) (?:information|answers)(?: from)?|"
-                               r"how do you know (?:this|that|all this)"))
+                               r"how do you know (?:this|that|all this))"
+                               # "...is it the NHS?": a guess at the author, answered by naming the publisher.
+                               r"(?: is (?:it|that|this) (?:from )?(?:the )?(?:nhs|hospital|doctors?|government))?"))
 _COMPILED = [(cmd, re.compile(rf"^(?:{pattern})$")) for cmd, pattern in _TABLE]
 
 

@@ -20,7 +20,7 @@ CASES = [
     ("go back", Command.BACK), ("yes please", Command.YES), ("no thanks", Command.NO),
     ("hang on a minute", Command.WAIT), ("are you still there?", Command.WAIT),
     ("who wrote all this?", Command.SOURCE), ("where does this information come from", Command.SOURCE),
-    ("what leaflet is this", Command.SOURCE),
+    ("what leaflet is this", Command.SOURCE), ("Who actually wrote this leaflet, is it the NHS?", Command.SOURCE),
 ]
 QUESTIONS = [
     "should I stop smoking?", "stop drinking alcohol?", "more about drains", "can I have more painkillers",
