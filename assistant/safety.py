@@ -59,7 +59,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:(?:is|are|am|keeps?|started|still|has been|have been|been|it is|wound is|scar is) bleeding|"
         r"bleeding (?:a lot|heavily|badly|loads|lots|everywhere|through|from|wont stop|will not stop|non stop)|"
         r"bleeding (?:and|so) |blood (?:is )?(?:coming|pouring|gushing|soaking|seeping|everywhere|all over)|"
-        r"(?:lots|lot|loads|pool) of blood|soaked (?:in|with) blood|(?:coughing|coughed|vomiting|"
+        r"(?:lots|lot|loads|pool) of blood|soaked (?:in |with )?blood|blood soaked|(?:coughing|coughed|vomiting|"
         r"vomited|throwing) up blood|blood in (?:my|his|her|the) (?:sick|vomit|poo|stool|wee|pee|urine)|"
         r"(?:there is|theres) blood|blood on (?:the|my|me|his|her) (?:\w+ )?(?:dressing|bandage|sheets?|pad|pyjamas|clothes|nightie|nightdress|bed|top|shirt|towel)|(?:dressing|bandage|pad)\w*(?: \w+){0,4} (?:in|with) blood|"
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
@@ -91,7 +91,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         r"\b(?:angry red|red raw|(?:gone|going|turned|turning|looks?|looking|all) (?:\w+ )?(?:red|inflamed))\b(?:\W+\w+){0,6}?\W+"
         r"(?:gunk|gunge|pus|puss|goo|ooz\w*|weep\w*|seep\w*|leak\w*|(?:stuff|fluid|muck) (?:coming|comin) out)\b|"
-        r"\b(?:hot|roasting|red hot|burning) (?:to|tae|tea) (?:the )?touch\b")),
+        r"\b(?:hot|roasting|red hot|burning) (?:(?:to|tae|tea) (?:the )?touch|when (?:i|you|we) touch (?:it|her|him))\b")),
     (Urgency.HOSPITAL, "fever", re.compile(
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "

@@ -106,6 +106,8 @@ def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
     "The wife says I've gone gray and I killed over in the kitchen just now.",
     "Lost car is going all red in, it's roasting tea touch, and it's nipping like mad",
     "The cotta run wood blood. It's oak right through my 90.", "He's had a syncopal episode", "she lost consciousness",
+    # As the recogniser heard set J's recordings.
+    "Dirk, me's car's gone ever so rent and it's hot when I touch it and it's sleepin", "Bressing soaked blood.",
     "me eyes and me skin have gone all yellow today", "his eyes look a bit yellow",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
