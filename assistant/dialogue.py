@@ -35,6 +35,9 @@ NOT_ANSWERED_CONFIDENCE = 0.9
 """How sure an "I don't have that" is when the question is a listed not-covered one, or wants a kind
 of fact the matched section lacks."""
 EMERGENCY_SECTION = "emergency"
+# A leaflet's own warning, read after the urgent advice when a pack has no urgent section of its own.
+_LEAFLET_WARNING = re.compile(r"\b(?:straight away|immediately|urgently|right away|999|111|emergency)\b",
+                              re.IGNORECASE)
 _REMEMBERED_COMMANDS = (Command.TOPICS, Command.HELP, Command.NEXT, Command.PREVIOUS)
 
 
@@ -127,7 +130,7 @@ class Dialogue:
             return Reply("unknown", phrases.DIDNT_CATCH, confidence=0.0)
         flag = find_red_flag(text)
         if flag is not None:
-            return self._urgent(flag)
+            return self._urgent(flag, text)
         if not clean(text):
             return Reply("unknown", phrases.ENGLISH_ONLY, confidence=0.0)
         if self.state.clarify is not None:
@@ -203,14 +206,25 @@ class Dialogue:
         kind = "urgent" if section.urgent else "answer"
         return Reply(kind, say, match.key, self._source(section), match.confidence)
 
-    def _urgent(self, flag: RedFlag) -> Reply:
+    def _urgent(self, flag: RedFlag, text: str) -> Reply:
         section = self._urgent_section(flag)
         if section is None:  # a pack without urgent sections still must not stay silent
-            return Reply("urgent", phrases.URGENT_FALLBACK, None, None, 1.0)
+            return self._urgent_from_leaflet(text)
         key = self.library.key_of(section)
         self._start_reading(key, list(section.chunks))
         say = self._next_piece()
         return Reply("urgent", say, key, self._source(section), 1.0)
+
+    def _urgent_from_leaflet(self, text: str) -> Reply:
+        """Urgent advice first; then, if the leaflet has its own warning about this, that passage."""
+        match = self.matcher.match_question(text)
+        if match is not None and match.score >= UNKNOWN_BELOW:
+            chunk = match.section.chunks[match.chunk_index]
+            if _LEAFLET_WARNING.search(chunk):  # "...contact the hospital straight away."
+                self._start_reading(match.key, [chunk])
+                say = self._next_piece(prefix=f"{phrases.URGENT_FALLBACK} ")
+                return Reply("urgent", say, match.key, self._source(match.section), 1.0)
+        return Reply("urgent", phrases.URGENT_FALLBACK, None, None, 1.0)
 
     def _urgent_section(self, flag: RedFlag) -> Section | None:
         urgent = [s for s in self.library.sections if s.urgent]

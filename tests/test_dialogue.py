@@ -9,9 +9,10 @@ import pytest
 
 from assistant import phrases
 from assistant.commands import Command
-from assistant.content import Section
+from assistant.content import Section, load_library
 from assistant.dialogue import Dialogue, Reply, question_parts
 from assistant.evaluation import evaluate, load_eval
+from assistant.matcher import Matcher
 from assistant.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -215,3 +216,30 @@ def test_dev_set_floor(library, matcher, now: datetime) -> None:
     assert figures["urgent_recall"] == 1.0
     assert figures["answer_accuracy"] >= 0.85
     assert figures["unknown_recall"] >= 0.8
+
+
+WOUND_SECTION = ("id: wound\ntitle: Your wound\nask: How do I look after my wound?\n"
+                 "ask: What if my wound gets infected?\n\n"
+                 "The nurses check your wound and change the dressing.\n\n"
+                 "If your wound gets hot or starts to leak, contact the hospital straight away.\n")
+HOME_SECTION = ("id: home\ntitle: Going home\nask: When can I go home?\nask: How long am I in hospital?\n\n"
+                "Most people go home after about a week.\n")
+
+
+def test_a_pack_without_urgent_sections_adds_its_own_warning_after_the_urgent_advice(
+        tmp_path: Path, now: datetime) -> None:
+    folder = tmp_path / "pack"
+    (folder / "sections").mkdir(parents=True)
+    (folder / "sections" / "wound.txt").write_text(WOUND_SECTION, encoding="utf-8")
+    (folder / "sections" / "home.txt").write_text(HOME_SECTION, encoding="utf-8")
+    (folder / "pack.txt").write_text("id: t\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\nhelp: Ask.\n",
+                                     encoding="utf-8")
+    library = load_library([folder])
+    dialogue = Dialogue(library, Matcher(library, None), Settings())
+    reply = dialogue.respond("my wound is hot and leaking, what if it is infected", now)
+    assert reply.kind == "urgent" and reply.section == "wound"
+    assert reply.say.startswith(phrases.URGENT_FALLBACK)
+    assert reply.say.endswith("contact the hospital straight away.")
+    # No passage of the leaflet warns about chest pain: the urgent advice alone, never a random passage.
+    chest = Dialogue(library, Matcher(library, None), Settings()).respond("I have crushing chest pain", now)
+    assert chest.kind == "urgent" and chest.say == phrases.URGENT_FALLBACK and chest.section is None
