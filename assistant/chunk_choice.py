@@ -16,6 +16,7 @@ import numpy as np
 
 from assistant.answer_types import cue_share
 from assistant.content import Section
+from assistant.leaflet_chunks import DEPENDENT
 from assistant.normalise import clean
 from assistant.vocabulary import content_words
 
@@ -43,7 +44,7 @@ class ChunkChooser:
         self._sections = sections
         self._answer_first = answer_first
         self._vectors = vectors
-        self._chunk_words = [[content_words(clean(c)) for c in s.chunks] for s in sections]
+        self._chunk_words = [_with_context(s) for s in sections]
         self._word_weight = self._word_weights()
 
     def _word_weights(self) -> dict[str, float]:
@@ -86,3 +87,10 @@ class ChunkChooser:
         best = order[0] if scores[order[0]] > scores[0] + margin else 0
         rival = next(i for i in order if i != best)
         return (best, rival) if abs(scores[best] - scores[rival]) < BOTH_CHUNKS_WITHIN else (best,)
+
+
+
+def _with_context(section: Section) -> list[set[str]]:
+    """Each chunk's words; one that leans on the chunk before ("This is to make sure...") has its words too."""
+    words = [content_words(clean(c)) for c in section.chunks]
+    return [w | words[i - 1] if i and DEPENDENT.match(section.chunks[i]) else w for i, w in enumerate(words)]

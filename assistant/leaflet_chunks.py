@@ -17,7 +17,8 @@ _DROP_SENTENCE = re.compile(
     re.IGNORECASE)
 _ABBREVIATIONS = {"e.g", "i.e", "dr", "mr", "mrs", "ms", "etc", "approx", "no", "st", "vs",
                   "eg", "ie", "prof"}
-_DEPENDENT = re.compile(r"^(?:this|these|that|they|it|if not|so|but|however|also|then|which)\b",
+# A sentence that leans on the one before it ("This is called...", "If not, ...").
+DEPENDENT = re.compile(r"^(?:this|these|that|they|it|if not|so|but|however|also|then|which)\b",
                         re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')]?\s+(?=[\"'(]?[A-Za-z0-9])")
 
@@ -92,7 +93,7 @@ def chunk_group(sentences: list[str]) -> list[str]:
         last = chunks[-1] if chunks else None
         if last and _fits([*last, sentence]):
             last.append(sentence)
-        elif (last and len(last) > 1 and _DEPENDENT.match(sentence) and not _DEPENDENT.match(last[-1])
+        elif (last and len(last) > 1 and DEPENDENT.match(sentence) and not DEPENDENT.match(last[-1])
               and _fits([last[-1], sentence])):
             # "If not, ..." or "This is ..." leans on the sentence before: keep them together.
             chunks.append([last.pop(), sentence])

@@ -48,3 +48,15 @@ def test_two_close_later_chunks_are_both_read_in_a_written_pack() -> None:
     vectors = [np.array([[0.0, 1.0], [1.0, 0.0], [0.999, 0.045]])]
     question = np.array([1.0, 0.0])
     assert sorted(ChunkChooser([SECTION], [True], vectors).choose(0, "tell me", question)) == [1, 2]
+
+
+def test_a_chunk_that_leans_on_the_one_before_shares_its_words() -> None:
+    # "This is to..." is about the drinks of the chunk before: asked why the drinks, it is the answer.
+    section = Section(
+        id="erp", title="Enhanced recovery", asks=("what is it",),
+        chunks=("Some hospitals have a programme to help you recover.",
+                "You may be given special drinks and a diet plan before surgery.",
+                "This is to make sure you are as healthy as possible.",
+                "After surgery the nurses help you to start drinking again."))
+    chooser = ChunkChooser([section], [False], [])
+    assert chooser.choose(0, "why do they give me special drinks and a diet plan", None)[0] == 2
