@@ -54,6 +54,15 @@ _WHEN = re.compile(r"\s*\b(?:the day after|the day before|on the morning of|the 
 _CALLED = re.compile(r"\b(?:is|are) (?:sometimes |also |usually )?called ((?:an? |the )?)"
                      r"([^.,;:]{3,60})", re.IGNORECASE)
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_NAMED_THING = re.compile(r"^(?:this|the) ([a-z]+(?: [a-z]+)?) (?:is|are) (?:sometimes |also |usually )?called\b",
+                          re.IGNORECASE)
+_USED_FOR = re.compile(r"^(?!(?:sometimes|usually|often|also|this|it|they) )([A-Z][a-z-]+(?: [a-z-]+){0,3}) (?:is|are) (?:most |more )?(?:commonly |usually |often |"
+                       r"mainly |mostly )?used (?:to|for) ", re.IGNORECASE)
+_NOT_POSSIBLE = re.compile(r"^(?!(?:sometimes|usually|often|also|this|it|they) )([A-Z][a-z-]+(?: [a-z-]+){0,3}) (?:may|might|will) not be (?:possible|suitable|"
+                           r"an option)(?: for you)? (?:if|when|for)\b", re.IGNORECASE)
+# "This usually takes about 4 to 6 weeks." after "The remaining liver can grow bigger."
+_THIS_TAKES = re.compile(r"^(?:this|it) (?:usually |normally |often |can |may )?takes? (?:about |around |up to )?"
+                         r"(?:\d|a |an |one |two |three |several |a few )", re.IGNORECASE)
 _AVOID = re.compile(r"\bavoid ([a-z]+ing)\b([a-z ]{0,30}?)(?=[.,;]| such| for| until| and|$)")
 _NOT_TO = re.compile(r"\b(?:not to|do not|don't) (drink|lift|drive|smoke|eat|bath|bathe|swim|"
                      r"shower|fly|travel|work|exercise)\b([a-z ]{0,25}?)(?=[.,;]| for| until|$)")
@@ -107,7 +116,8 @@ def _bare(sentence: str) -> str:
     """A sentence without brackets, final punctuation, a leading "So", "This means" or a short
     opening phrase of time or place ("For the first few days, ...")."""
     text = re.sub(r"\s*\([^)]*\)", "", sentence).strip().rstrip(".!?:;")
-    text = re.sub(r"^(?:so|and|but|also|this means(?: that)?),? ", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:so|and|but|also|this means(?: that)?|(?:this|that) is because),? ", "", text,
+                  flags=re.IGNORECASE)
     return re.sub(r"^(?:in|for|after|during|at|before|while|once|when|sometimes|usually|often)\b"
                   r"[^,]{0,40}, ", "",
                   text, flags=re.IGNORECASE)
@@ -227,6 +237,7 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
         sentences = [_THIS.sub(topic, s) for s in sentences]
     asks: list[str] = []
     previous: tuple[str, str] | None = None
+    previous_sentence = ""
     for sentence in sentences:
         if previous and _PURPOSE.match(sentence):
             before, question = previous
@@ -237,12 +248,28 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
                 name = re.sub(r"^(?:some|a|an) ", "", thing.group(1))
                 verb = "are" if name.endswith("s") else "is"
                 asks.append(f"What {verb} {patient_voice(name)} for?")
+        took = _how_long_after(previous_sentence, sentence)
+        if took:
+            asks.append(took)
+        previous_sentence = sentence
         inverted = invert(sentence)
         if inverted:
             asks.append(inverted)
             asks += _follow_ups(sentence, inverted)
         previous = (sentence, inverted) if inverted else None
     return asks
+
+
+def _how_long_after(before: str, sentence: str) -> str | None:
+    """ "The remaining liver can grow bigger." + "This usually takes about 4 to 6 weeks." ->
+    "How long does it take for the remaining liver to grow bigger?"."""
+    if not before or not _THIS_TAKES.match(sentence):
+        return None
+    others = _OTHERS.match(_bare(before))
+    if not others:
+        return None
+    return _short(f"How long does it take for {patient_voice(lower_word(others.group('subj')))} to "
+                  f"{patient_voice(others.group('rest'))}?")
 
 
 def named_questions(text: str) -> list[str]:
@@ -252,6 +279,17 @@ def named_questions(text: str) -> list[str]:
         name = re.sub(r"\s*\([^)]*\)", "", called).strip()
         if 0 < len(name.split()) <= 5:
             asks.append(f"What is {article.lower()}{name}?")
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        named = _NAMED_THING.match(sentence)
+        if named:
+            asks.append(f"What is the {named.group(1).lower()} called?")
+        used = _USED_FOR.match(sentence)
+        if used:
+            asks.append(f"What is {lower_word(used.group(1))} used for?")
+        impossible = _NOT_POSSIBLE.match(sentence)
+        if impossible:
+            thing = lower_word(impossible.group(1))
+            asks += [f"When is {thing} not possible?", f"Why might I not be able to have {thing}?"]
     for acronym in dict.fromkeys(_ACRONYM.findall(text)):
         asks += [f"What is {acronym}?", f"What does {acronym} mean?"]
     for verb, rest in _AVOID.findall(text):

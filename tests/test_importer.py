@@ -386,6 +386,12 @@ def test_heading_questions(heading: str, question: str) -> None:
     assert question in heading_questions(heading)
 
 
+def test_no_what_is_it_used_for_from_an_adverb_or_a_pronoun() -> None:
+    asks = derive_asks("Topic", ["Sometimes liver resection is used for other cancers.",
+                                 "It is used to remove tumours."])
+    assert not any(a.startswith(("What is sometimes", "What is it used")) for a in asks)
+
+
 def test_asks_from_text_and_at_least_two() -> None:
     asks = derive_asks("Tubes", ["A thin tube drains urine.", "This is called a catheter.",
                                  "You will need to avoid lifting heavy bags."])
@@ -407,6 +413,14 @@ def test_asks_from_text_and_at_least_two() -> None:
      "Why would I have chemotherapy after surgery?"),
     (["You will need painkillers for a few weeks after surgery."],
      "How long will I need tablets?"),
+    # A reason, a time that leans on the sentence before, what a thing is for, when it cannot be done.
+    (["The remaining liver can grow bigger.", "This usually takes about 4 to 6 weeks."],
+     "How long does it take for the remaining liver to grow bigger?"),
+    (["This is because the remaining liver can grow bigger."], "Can the remaining liver grow bigger?"),
+    (["This operation is called a liver resection."], "What is the operation called?"),
+    (["Liver resection is most commonly used to remove tumours."], "What is liver resection used for?"),
+    (["Liver resection may not be possible if: the cancer has spread; the liver is not healthy."],
+     "When is liver resection not possible?"),
 ])
 def test_asks_from_sentences(sentences: list[str], question: str) -> None:
     assert question in derive_asks("Topic", sentences)
