@@ -67,7 +67,7 @@ def test_topic_questions_are_not_red_flags(question: str) -> None:
 # Every question set whose rows have been read (tests/data/EVAL.md); a blind set is only measured.
 READ_SETS = ("eval_dev.tsv", "eval_holdout.tsv", "eval_unseen.tsv", "eval_final.tsv", "eval_fresh_a.tsv",
              "eval_fresh_b.tsv", "eval_fresh_c.tsv", "eval_fresh_d.tsv", "eval_fresh_e.tsv",
-             "eval_fresh_f.tsv", "eval_fresh_g.tsv", "eval_fresh_h.tsv")
+             "eval_fresh_f.tsv", "eval_fresh_g.tsv", "eval_fresh_h.tsv", "eval_fresh_j.tsv")
 
 
 @pytest.mark.parametrize("name", READ_SETS)
