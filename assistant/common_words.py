@@ -40,7 +40,7 @@ horrible terrible awful nasty uncomfortable annoying silly stupid weird strange 
 phone phoning ring rang computer laptop internet email law inlaw mate missus
 places place thing things bits bit lot
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-seventeen eighteen nineteen twenty thirty forty fifty sixty hundred thousand first second third fourth fifth
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand first second third fourth fifth
 half quarter dozen couple
 monday tuesday wednesday thursday friday saturday sunday weekend fortnight yesterday
 january february march april may june july august september october november december
@@ -84,4 +84,6 @@ regularly below inside beside across thru bounce bouncing aid knife gap interval
 realised guessing figure expecting happy unhappy upset cross keen fussed bothers meantime ready
 prepare prepared sorted arrange arranged organise organised plenty tons hundreds whatsoever somewhat
 entire regardless meanwhile otherwise besides rest remain remaining
+immediately forgive hate lol session sessions perform performs performed procedure procedures
+abstain
 """.split())

@@ -33,7 +33,12 @@ _INFORMAL = {
     "hv": "have", "hev": "have", "av": "have", "wiv": "with", "wiz": "with", "fink": "think",
     "nowt": "nothing", "owt": "anything", "summat": "something", "mun": "must", "nah": "no",
     "ozzy": "hospital", "hozzy": "hospital", "hossie": "hospital", "tae": "to", "nae": "no",
-    "bevy": "bevvy", "bevies": "bevvies",  # as a recogniser spells "bevvy"
+    # Slang the sentence-embedding model has hardly met, as the plain word it means.
+    "bevy": "alcoholic drink", "bevies": "alcoholic drinks", "bevvy": "alcoholic drink",
+    "bevvies": "alcoholic drinks", "booze": "alcohol", "tipple": "alcoholic drink", "dram": "whisky", "baccy": "tobacco", "fags": "cigarettes", "ciggie": "cigarette",
+    "ciggies": "cigarettes", "ciggy": "cigarette", "cigs": "cigarettes", "knackered": "exhausted",
+    "hooter": "nose", "cuppa": "cup of tea",
+    "cn": "can", "hav": "have", "tek": "take",
     "cannae": "cannot", "canna": "cannot", "dinnae": "do not", "didnae": "did not", "wasnae": "was not",
     "isnae": "is not", "wouldnae": "would not", "ole": "old", "nite": "night", "tmrw": "tomorrow",
     "2moro": "tomorrow", "2day": "today", "gd": "good", "rly": "really", "shud": "should",

@@ -13,9 +13,10 @@ from assistant.normalise import clean, digits_for_number_words
     ("wen can u drive", "when can you drive"),
     ("Erm, I'm feelin rough", "i am feeling rough"),
     ("how many days am I stuck in the ozzy, or nah", "how many days am i stuck in the hospital or no"),
-    ("can I have a cheeky bevy after", "can i have a cheeky bevvy after"),
+    ("can I have a cheeky bevy after", "can i have a cheeky alcoholic drink after"),
     ("Wha' dem want mi fi do?", "what they want me to do"),
     ("appt isnt for 2 wks, shes going thru it", "appointment is not for 2 weeks she is going through it"),
+    ("when cn he hav a bevvy, or a few ciggies", "when can he have a alcoholic drink or a few cigarettes"),
 ])
 def test_dialect_and_text_speak_become_standard_words(said: str, cleaned: str) -> None:
     assert clean(said) == cleaned

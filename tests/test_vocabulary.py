@@ -41,3 +41,4 @@ def test_unfamiliar_words_allow_for_slips_names_and_conversation() -> None:
     assert vocab.unfamiliar("my Jim had a lap a roscopy") == ()
     # Conversation, not topics: "a big job", "under the knife", "any harm in", "she's slow".
     assert vocab.unfamiliar("is it a big job, under the knife, any harm in it, she is ever so slow") == ()
+    assert vocab.unfamiliar("forgive me, he is seventy eight, who performs the procedure") == ()
