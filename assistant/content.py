@@ -97,8 +97,11 @@ class Library:
         return list(self.by_key.values())
 
     def vocabulary(self) -> list[str]:
-        """Section titles and lay terms: words to prime a speech recogniser with."""
-        return [w for s in self.by_key.values() for w in (s.title, *s.terms)]
+        """Words to prime a speech recogniser with: each pack's title, then every word of the spoken
+        text once (not the lay terms, some of which are deliberate mishearings such as "cath eater")."""
+        words = dict.fromkeys(w.lower() for s in self.by_key.values() for c in s.chunks
+                              for w in re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", c))
+        return [*(p.title for p in self.packs), *words]
 
     def key_of(self, section: Section) -> str:
         """The id used in output: the plain id unless two packs share it."""

@@ -154,11 +154,19 @@ def test_unknown_biasing_mode_is_refused():
         WhisperRecogniser.load(biasing="shout")
 
 
-def test_bias_text_keeps_terms_in_order_without_repeats():
-    text = bias_text(["Liver resection", "wound", "liver resection", "  drain  ", "bile duct"],
-                     limit=5)
-    assert text == "Liver resection, wound, drain"
+def test_bias_text_is_the_title_then_the_rarest_words():
+    vocabulary = ["Liver surgery", "the", "wound", "hepatobiliary", "epidural", "epidurals", "long-term",
+                  "you're", "catheter", "Liver surgery"]
+    assert bias_text(vocabulary) == "Liver surgery: hepatobiliary, epidural, catheter."
+    assert bias_text(vocabulary, limit=3) == "Liver surgery: hepatobiliary."
+    assert bias_text(["wound", "epidural"]) == "epidural."
     assert bias_text([]) == ""
+
+
+def test_a_library_primes_the_recogniser_with_its_titles_and_spoken_words(library):
+    vocabulary = library.vocabulary()
+    assert vocabulary[0] == library.packs[0].title
+    assert "epidural" in vocabulary and "cath eater" not in vocabulary  # leaflet words, not lay slips
 
 
 def test_audio_rate_constant_matches_engine():
