@@ -37,7 +37,8 @@ _WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|stapl
 _WOUND_SIGN = (r"(?:hot|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
                r"seep\w*|pus|puss|discharg\w*|is charging|gunk|gunge|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"
                r"pong\w*|whiff\w*|niff\w*|burst|(?:split|come|came|gone|pulled|pulling|coming|bust) open|opened up|"
-               r"gap\w*|split\w*|fluid|wet|hurt\w*|infect\w*|bleed\w*|blood\w*)")
+               r"gap\w*|split\w*|fluid|wet|hurt\w*|infect\w*|bleed\w*|blood\w*|"
+               r"(?:is|are|has|have) (?:\w+ )?open|water (?:is )?(?:coming|leaking|running|pouring) out)")
 _NEAR = r"(?:\W+\w+){0,7}?\W+"
 
 _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
@@ -46,7 +47,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"tightness|pressure|ache)|pains? in (?:my|me|his|her|the|their) chest|tight chest|heart attack|"
         # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
-        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,3} down (?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|clutching (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
+        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,3} down (?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|holding|gripping|clasping) (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
         r"\b(?:cannot (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
@@ -54,7 +55,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:struggling|fighting|gasping) for (?:air|breath)|"
         r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable)(?: \w+){0,3} (?:catch|get) (?:my|me|his|her|their|a) breath|cannot get (?:enough )?air|panting|wheez\w*|"
         r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lips (?:are|have gone) blue|"
-        r"cannot (?:finish|complete) (?:a|her|his|my|the|their) sentences?)")),
+        r"cannot (?:finish|complete) (?:a|her|his|my|the|their) sentences?|"
+        r"breathing (?:very |really |so |too )?(?:fast|quick\w*|rapid\w*)|"
+        r"(?:cannot|can not|could not) (?:take|get|draw) (?:the |enough |any )?(?:air|breath)(?: in)?)")),
     (Urgency.EMERGENCY, "heavy bleeding", re.compile(
         r"\b(?:(?:is|are|am|keeps?|started|still|has been|have been|been|it is|wound is|scar is) bleeding|"
         r"bleeding (?:a lot|heavily|badly|loads|lots|everywhere|through|from|wont stop|will not stop|non stop)|"
@@ -64,7 +67,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:there is|theres) blood|blood on (?:the|my|me|his|her) (?:\w+ )?(?:dressing|bandage|sheets?|pad|pyjamas|clothes|nightie|nightdress|bed|top|shirt|towel)|(?:dressing|bandage|pad)\w*(?: \w+){0,4} (?:in|with) blood|"
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
         r"fresh (?:red )?blood|run\w* (?:with|wid|wood) blood|soak\w* (?:with|in) blood|(?:filling|filled|fills|full) (?:up )?(?:with|of) (?:\w+ ){0,2}blood|"
-        r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$)")),
+        r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$|"
+        r"(?:sheets?|bed|pad|dressing|nightie|pyjamas|clothes)(?:'s| is| are)? (?:all |full of |covered in )blood)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
         r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange)|keeled over|killed over|"
         r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|(?:everything|it all|the world)(?:'s| is)? (?:go|goes|went|gone|going) (?:black|dark)(?! outside| at night| early)|(?:fall|fell|fallen) (?:on|onto) (?:the )?floor|passes out|blacked out|unconscious|"
@@ -100,7 +104,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"temp(?:erature)?(?:'s)? (?:is |was |has been |feels |very |really |so |gone |going )?(?:high|raised|sky high|through the roof)|"
         r"rigou?r\w*|febrile|thermometer (?:says|said|reads|read|shows|showed|is on|on|at) (?:3[89]|40|thirty|forty)|chills|hot and cold|burning up|"
         r"\b(?:3[89]|40|thirty eight|thirty nine|forty)(?: point \w+| degrees)|boiling up|roasting hot|clammy|teeth (?:are )?chattering|"
-        r"sweats|sweating (?:a lot|buckets)|\bhot\W+(?:\w+\W+){0,5}?shak\w*)")),
+        r"sweats|sweating (?:a lot|buckets)|\bhot\W+(?:\w+\W+){0,5}?shak\w*|"
+        r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,2}?(?:very |really |so |boiling )?hot\b|"
+        r"touch\w* (?:his|her|my|their|your) (?:head|forehead|skin)\W+(?:\w+\W+){0,3}?(?:burning|boiling|roasting)\b|"
+        r"(?:forehead|skin) (?:is |feels )?(?:burning|boiling|roasting)(?! with)\b)")),
     (Urgency.HOSPITAL, "possible blood clot in the leg", re.compile(
         r"\b(?:(?:calf|leg|legs|ankle|knee)(?:'s)?(?: \w+){0,3} (?:is |are |has |have )?(?:gone |become |got |feels |all )?"
         r"(?:swollen|swelling|puffy|hot|red|throbbing|painful|tender|big and|fat and)|swollen (?:calf|leg|legs)|"

@@ -43,7 +43,8 @@ NOT_URGENT = [
     "she is having the open operation with the big cut", "can I do leg exercises in bed",
     "the doctor says I might not be fit enough for the operation",
     "can I do the hoovering or has our Karen got to come round and do it", "my daughter is coming round later",
-    "is yellow skin something to worry about after liver surgery",
+    "is yellow skin something to worry about after liver surgery", "is the wound from open surgery bigger",
+    "is it normal that my head is burning with worry",
 ]
 
 
@@ -108,6 +109,12 @@ def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
     "The cotta run wood blood. It's oak right through my 90.", "He's had a syncopal episode", "she lost consciousness",
     # As the recogniser heard set J's recordings.
     "Dirk, me's car's gone ever so rent and it's hot when I touch it and it's sleepin", "Bressing soaked blood.",
+    # The red flags of blind sets K and L that only the hand-written pack's urgent sections had caught,
+    # or nothing had: read after those sets were measured.
+    "He is breathing very fast and says he cannot take the air properly, he is sitting on the bed holding his chest.",
+    "The cut is open a little and water is coming out, and it is hot and hurting.",
+    "Somethin' wet, the sheet's all blood under me, fae the drain",
+    "My husband is shaking, very hot, I touch his head it is burning",
     "me eyes and me skin have gone all yellow today", "his eyes look a bit yellow",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
