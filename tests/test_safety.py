@@ -65,14 +65,13 @@ def test_topic_questions_are_not_red_flags(question: str) -> None:
     assert find_red_flag(question) is None
 
 
-# Every question set whose rows have been read (tests/data/EVAL.md); a blind set is only measured.
-READ_SETS = ("eval_dev.tsv", "eval_holdout.tsv", "eval_unseen.tsv", "eval_final.tsv", "eval_fresh_a.tsv",
-             "eval_fresh_b.tsv", "eval_fresh_c.tsv", "eval_fresh_d.tsv", "eval_fresh_e.tsv",
-             "eval_fresh_f.tsv", "eval_fresh_g.tsv", "eval_fresh_h.tsv", "eval_fresh_j.tsv")
+# Every question set in tests/data (tests/data/EVAL.md). A blind set stays outside the repository until
+# it has been measured; then the red flags it found missing are read and made rules, and it comes in.
+SETS = tuple(sorted(p.name for p in DATA.glob("eval_*.tsv")))
 
 
-@pytest.mark.parametrize("name", READ_SETS)
-def test_every_urgent_phrasing_in_the_read_sets_is_flagged(name: str) -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_every_urgent_phrasing_in_every_set_is_flagged(name: str) -> None:
     rows = [r for r in load_eval(DATA / name) if r.kind == "urgent"]
     assert len(rows) >= 14
     missed = [r.question for r in rows if find_red_flag(r.question) is None]
