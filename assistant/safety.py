@@ -34,11 +34,13 @@ class RedFlag:
 
 
 _WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressing|stitch line|drain site)"
-_WOUND_SIGN = (r"(?:hot|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
+# "Is it less sore than the big cut?" compares operations; it describes no wound.
+_WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
                r"seep\w*|pus|puss|discharg\w*|is charging|gunk|gunge|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"
                r"pong\w*|whiff\w*|niff\w*|burst|(?:split|come|came|gone|pulled|pulling|coming|bust) open|opened up|"
                r"gap\w*|split\w*|fluid|wet|hurt\w*|infect\w*|bleed\w*|blood\w*|"
-               r"(?:is|are|has|have) (?:\w+ )?open|water (?:is )?(?:coming|leaking|running|pouring) out)")
+               r"(?:is|are|has|have) (?:a bit |a little |slightly |come |gone |burst |split )?open(?! one| way| surgery| op\w*)|"
+               r"water (?:is )?(?:coming|leaking|running|pouring) out)")
 _NEAR = r"(?:\W+\w+){0,7}?\W+"
 
 _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [

@@ -44,7 +44,8 @@ NOT_URGENT = [
     "the doctor says I might not be fit enough for the operation",
     "can I do the hoovering or has our Karen got to come round and do it", "my daughter is coming round later",
     "is yellow skin something to worry about after liver surgery", "is the wound from open surgery bigger",
-    "is it normal that my head is burning with worry",
+    "is it normal that my head is burning with worry", "if it's the open one with the big cut, how many days am I in for",
+    "if they do it keyhole is it less sore than the big cut",
 ]
 
 
