@@ -70,6 +70,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
         r"fresh (?:red )?blood|run\w* (?:with|wid|wood) blood|soak\w* (?:with|in) blood|(?:filling|filled|fills|full) (?:up )?(?:with|of) (?:\w+ ){0,2}blood|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$|"
+        # Sick that is red or like coffee grounds is blood, whatever the recogniser made of "blood in it".
+        r"(?:being sick|been sick|vomit\w*|throwing up|threw up)\W+(?:\w+\W+){0,5}?(?:dark red|bright red|coffee grounds)|"
         r"(?:sheets?|bed|pad|dressing|nightie|pyjamas|clothes)(?:'s| is| are)? (?:all |full of |covered in )blood)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
         r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange)|keeled over|killed over|"
@@ -82,7 +84,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
         r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"
         r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|not responding|(?:will not|cannot|can not) (?:respond|rouse)|"
-        r"(?:cannot|can not|will not) wake (?:him|her|up)|\b(?:he|she|they|mum|dad|him|her)(?: \w+){0,2} (?:not|does not|did not|will not) wak\w* up|unresponsive|(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
+        r"(?:cannot|can not|will not) wake (?:him|her|up)|eyes (?:closed|shut) for (?:a few |some |a couple of )?(?:seconds|moments?)|eyes rolled|"
+        r"\b(?:he|she|they|mum|dad|him|her)(?: \w+){0,2} (?:not|does not|did not|will not) wak\w* up|unresponsive|(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b|"
         r"\b\w+ing through (?:the|his|her|my|me|their) dressings?\b|"

@@ -45,7 +45,7 @@ NOT_URGENT = [
     "can I do the hoovering or has our Karen got to come round and do it", "my daughter is coming round later",
     "is yellow skin something to worry about after liver surgery", "is the wound from open surgery bigger",
     "is it normal that my head is burning with worry", "if it's the open one with the big cut, how many days am I in for",
-    "if they do it keyhole is it less sore than the big cut",
+    "if they do it keyhole is it less sore than the big cut", "I lie with my eyes closed to rest",
 ]
 
 
@@ -115,6 +115,9 @@ def test_every_urgent_phrasing_in_every_set_is_flagged(name: str) -> None:
     "The cut is open a little and water is coming out, and it is hot and hurting.",
     "Somethin' wet, the sheet's all blood under me, fae the drain",
     "My husband is shaking, very hot, I touch his head it is burning",
+    # As the recogniser heard two of set K's recordings.
+    "He felt pounding the kitchen just now. He went right and his eyes closed for some seconds.",
+    "She's being sick and less loved in it, dark red, just now.",
     "me eyes and me skin have gone all yellow today", "his eyes look a bit yellow",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
