@@ -26,6 +26,7 @@ from assistant.chunk_choice import ChunkChooser
 from assistant.content import Library, Section
 from assistant.embeddings import Embedder
 from assistant.normalise import clean, digits_for_number_words
+from assistant.not_covered import NotCovered
 from assistant.soundalike import SoundAlikes
 from assistant.vocabulary import SLIP_RATIO, STOP, Vocabulary, content_words, stem, stem_words
 
@@ -65,22 +66,6 @@ CLAUSE_MIN_WORDS = 3
 # lift puts them on the same scale as a written pack's, for the thresholds and for packs side by side.
 # Measured on the imported seed pack over the five tuning sets (best unknown threshold 0.38 vs 0.50).
 DERIVED_QUESTIONS_LIFT = 0.12
-# A question must be this much closer (cosine) to a "not covered" example than to the best section's
-# own examples before the leaflet is taken not to answer it; chosen on the tuning sets.
-NOT_COVERED_MARGIN = 0.05
-# ...or need only come within this much when it shares a topic word that no section uses ("does a
-# *kidney* grow back like the liver?"); chosen on the read sets (unknown recall up on five of them,
-# one answer lost: "two *buses*" is not the bus question).
-NOT_COVERED_TOPIC_MARGIN = 0.20
-# ...or within this much when it shares an everyday word that no section uses but the not-covered
-# question does ("can mum have a *bath* with the wound?"); chosen on the read sets (unknown recall up
-# 3 points on four hand-pack sets, one answer lost: a bus driver asking about driving).
-NOT_COVERED_EVERYDAY_MARGIN = 0.10
-# A section whose example questions were derived from the leaflet's sentences sits further from how
-# people ask than the "not covered" examples (written as people ask), so it gets this allowance before
-# a not-covered question is taken to be nearer; measured with the imported seed pack on the thirteen read
-# sets: answers up 1-2 points on seven, two out-of-scope rows let through (0.06 let through more).
-NOT_COVERED_DERIVED_ALLOWANCE = 0.03
 # A term heard slightly wrong counts for this much of one said exactly. Near-spellings of common
 # phrases ("after the operation" for "big operation", "chemo after the op" for "eat after the op")
 # were filling most sections' term score; 0.7 -> 0.35 moved the read sets' answers up about a point
@@ -163,9 +148,7 @@ class Matcher:
         self._ask_vecs: list[np.ndarray] = []
         self._chunk_vecs: list[np.ndarray] = []
         self._chunks = ChunkChooser(self._sections, [p.answer_first for p in packs], self._chunk_vecs)
-        self._not_covered = [clean(q) for p in library.packs for q in p.not_covered]
-        self._not_covered_vecs = np.zeros((0, 0), dtype=np.float32)
-        self._not_covered_by_stem = self._index_not_covered_words()
+        self._not_covered = NotCovered([clean(q) for p in library.packs for q in p.not_covered])
         if embedder is not None:
             self._index(embedder, cache_dir)
 
@@ -207,9 +190,9 @@ class Matcher:
     def _index(self, embedder: Embedder, cache_dir: Path | None) -> None:
         asks = [a for group in self._asks for a in group]
         chunks = [c for s in self._sections for c in s.chunks]
-        vecs = embedder.encode_cached(asks + chunks + self._not_covered, cache_dir)
+        vecs = embedder.encode_cached(asks + chunks + self._not_covered.questions, cache_dir)
         ask_vecs, chunk_vecs = vecs[: len(asks)], vecs[len(asks):len(asks) + len(chunks)]
-        self._not_covered_vecs = vecs[len(asks) + len(chunks):]
+        self._not_covered.vectors = vecs[len(asks) + len(chunks):]
         a = c = 0
         for group, section in zip(self._asks, self._sections, strict=True):
             self._ask_vecs.append(ask_vecs[a:a + len(group)])
@@ -329,35 +312,13 @@ class Matcher:
         share = min(1.0, UNFAMILIAR_FULL_WEIGHT_WORDS / topic_words)
         return self.weights.unfamiliar * len(unfamiliar) * share
 
-    def _index_not_covered_words(self) -> dict[str, list[int]]:
-        # Each word stem of a "not covered" question -> the questions that use it.
-        index: dict[str, list[int]] = {}
-        for i, question in enumerate(self._not_covered):
-            for word_stem in set(stem_words(question)):
-                index.setdefault(word_stem, []).append(i)
-        return index
-
-    def _not_covered_sharing(self, stems: set[str]) -> list[int]:
-        """The "not covered" questions that use any of these word stems."""
-        return sorted({i for word_stem in stems for i in self._not_covered_by_stem.get(word_stem, ())})
-
     def _closer_not_covered(self, key: str, qvec: np.ndarray | None, unfamiliar: tuple[str, ...],
                             question: str) -> str | None:
-        """The pack's "not covered" question this one is about: one that is nearer the question than the
-        best section's own examples, or nearly as near and sharing a word no section uses."""
-        if qvec is None or not self._not_covered:
+        """The pack's "not covered" question this one is about, if any (assistant/not_covered.py)."""
+        if qvec is None:
             return None
-        sims = self._not_covered_vecs @ qvec
-        own = float(np.max(self._ask_vecs[self._position[key]] @ qvec))
-        if not self._written[self._position[key]]:
-            own += NOT_COVERED_DERIVED_ALLOWANCE
-        # A topic word no section uses ("kidney", "pregnant") shared with a not-covered question; then
-        # an everyday word no section uses ("bath", "coffee").
+        index = self._position[key]
+        own = float(np.max(self._ask_vecs[index] @ qvec))
         topic = {stem(w) for w in unfamiliar}
         everyday = {w for w in (stem(w) for w in question.split()) if len(w) >= 3} - self._vocabulary.stems() - STOP
-        for stems, margin in ((topic, NOT_COVERED_TOPIC_MARGIN), (everyday, NOT_COVERED_EVERYDAY_MARGIN)):
-            for i in self._not_covered_sharing(stems):
-                if float(sims[i]) > own - margin:
-                    return self._not_covered[i]
-        best = int(np.argmax(sims))
-        return self._not_covered[best] if float(sims[best]) > own + NOT_COVERED_MARGIN else None
+        return self._not_covered.closer(qvec, own, derived=not self._written[index], topic=topic, everyday=everyday)
