@@ -74,7 +74,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:being sick|been sick|vomit\w*|throwing up|threw up)\W+(?:\w+\W+){0,5}?(?:dark red|bright red|coffee grounds)|"
         r"(?:sheets?|bed|pad|dressing|nightie|pyjamas|clothes)(?:'s| is| are)? (?:all |full of |covered in )blood)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
-        r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange)|keeled over|killed over|"
+        r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange|grey|gray|clammy)|keeled over|killed over|"
         r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|(?:everything|it all|the world)(?:'s| is)? (?:go|goes|went|gone|going) (?:black|dark)(?! outside| at night| early)|(?:fall|fell|fallen) (?:on|onto) (?:the )?floor|passes out|blacked out|unconscious|"
         r"(?:will not|cannot|can not) come round|not coming round|"
         # Coming round after a faint, not coming round to visit: "has our Karen got to come round and do it".
@@ -83,7 +83,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
         r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"
-        r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|not responding|(?:will not|cannot|can not) (?:respond|rouse)|"
+        r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|not responding|(?:she|he|mum|dad|they|wife|husband|missus) (?:is|are) not (?:really )?answering|(?:will not|cannot|can not) (?:respond|rouse)|"
         r"(?:cannot|can not|will not) wake (?:him|her|up)|eyes (?:closed|shut) for (?:a few |some |a couple of )?(?:seconds|moments?)|eyes rolled|"
         r"\b(?:he|she|they|mum|dad|him|her)(?: \w+){0,2} (?:not|does not|did not|will not) wak\w* up|unresponsive|(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
     (Urgency.HOSPITAL, "wound infection signs", re.compile(

@@ -46,6 +46,7 @@ NOT_URGENT = [
     "is yellow skin something to worry about after liver surgery", "is the wound from open surgery bigger",
     "is it normal that my head is burning with worry", "if it's the open one with the big cut, how many days am I in for",
     "if they do it keyhole is it less sore than the big cut", "I lie with my eyes closed to rest",
+    "the helpline is not answering me",
 ]
 
 
@@ -118,6 +119,8 @@ def test_every_urgent_phrasing_in_every_set_is_flagged(name: str) -> None:
     # As the recogniser heard two of set K's recordings.
     "He felt pounding the kitchen just now. He went right and his eyes closed for some seconds.",
     "She's being sick and less loved in it, dark red, just now.",
+    # The red flag of blind set M that only the hand-written pack's urgent section had caught.
+    "Mum's come over all grey and sweaty and she's not really answering me",
     "me eyes and me skin have gone all yellow today", "his eyes look a bit yellow",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
