@@ -15,6 +15,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz, process
@@ -78,10 +79,19 @@ class Repair:
     meant: str
 
 
+@lru_cache(maxsize=1)
+def english_words() -> SpellChecker:
+    """pyspellchecker's English dictionary: loaded once per process (0.2 s), shared by every user."""
+    return SpellChecker(distance=1)
+
+
+def english_frequency(word: str) -> float:
+    """How much ``word`` is used in everyday English: its share of the dictionary's word counts."""
+    return float(english_words().word_usage_frequency(word))
+
+
 class SoundAlikes:
     """The leaflet's longer words and terms, indexed by how they sound."""
-
-    _english: SpellChecker | None = None
 
     def __init__(self, spoken: Iterable[str], terms: Iterable[str] = (), acronyms: Iterable[str] = ()) -> None:
         """``spoken``: the leaflet's titles and chunks, cleaned, whose words are spelt right and are
@@ -103,7 +113,7 @@ class SoundAlikes:
                 self._before.setdefault(second, set()).add(first)
         self._acronyms = frozenset(a.lower() for a in acronyms)
         self._acronym_list = sorted(self._acronyms)
-        self._english_words()  # load the dictionary now (0.2 s), not during the first question
+        english_words()  # load the dictionary now, not during the first question
         by_key: dict[str, str] = {}
         for target in sorted({*self._targets(right), *self._multi_word(terms, right)}):
             by_key.setdefault(jellyfish.metaphone(target.replace(" ", "")), target)
@@ -127,15 +137,9 @@ class SoundAlikes:
     def _everyday(word: str) -> bool:
         return word in STOP or word in COMMON_WORDS
 
-    @classmethod
-    def _english_words(cls) -> SpellChecker:
-        if cls._english is None:  # one dictionary per process, shared by every pack's sound-alikes
-            cls._english = SpellChecker(distance=1)
-        return cls._english
-
-    @classmethod
-    def _is_english(cls, word: str) -> bool:
-        return bool(cls._english_words().word_usage_frequency(word) >= ENGLISH_FREQUENCY)
+    @staticmethod
+    def _is_english(word: str) -> bool:
+        return english_frequency(word) >= ENGLISH_FREQUENCY
 
     def find(self, text: str) -> list[tuple[int, int, Repair]]:
         """Runs of words in cleaned text that sound like a leaflet word: (start, end, repair), in order."""

@@ -104,15 +104,12 @@ def bias_text(vocabulary: Sequence[str], limit: int = _PROMPT_WORDS) -> str:
 def _rare_words(words: list[str]) -> list[str]:
     """The words that are rare in everyday English (a recogniser's weak spot), rarest first; one of
     each plural or other form; no hyphenated compounds of common words ("long-term") or "you're"."""
-    from spellchecker import SpellChecker
-
-    counts = SpellChecker().word_frequency
-    total = counts.total_words or 1
+    from assistant.soundalike import english_frequency  # the dictionary the sound-alikes already loaded
 
     def rarity(word: str) -> float:
         # British spellings are rare in the dictionary's (American) counts: count the American too.
         american = re.sub("isation", "ization", re.sub("mme$", "m", re.sub("our", "or", word))).replace("ae", "e")
-        return max(counts[word], counts[american]) / total
+        return max(english_frequency(word), english_frequency(american))
 
     chosen: dict[str, float] = {}
     for word in (w.lower() for w in words):
