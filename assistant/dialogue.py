@@ -19,6 +19,7 @@ from assistant import phrases
 from assistant.answer_types import missing_types
 from assistant.commands import Command, parse_command
 from assistant.content import Library, Section
+from assistant.leaflet_meta import URGENT_ADVICE
 from assistant.matcher import Candidate, Match, Matcher
 from assistant.normalise import clean, has_letters
 from assistant.safety import RedFlag, Urgency, find_red_flag
@@ -35,9 +36,6 @@ NOT_ANSWERED_CONFIDENCE = 0.9
 """How sure an "I don't have that" is when the question is a listed not-covered one, or wants a kind
 of fact the matched section lacks."""
 EMERGENCY_SECTION = "emergency"
-# A leaflet's own warning, read after the urgent advice when a pack has no urgent section of its own.
-_LEAFLET_WARNING = re.compile(r"\b(?:straight away|immediately|urgently|right away|999|111|emergency)\b",
-                              re.IGNORECASE)
 _REMEMBERED_COMMANDS = (Command.TOPICS, Command.HELP, Command.NEXT, Command.PREVIOUS)
 
 
@@ -220,7 +218,7 @@ class Dialogue:
         match = self.matcher.match_question(text)
         if match is not None and match.score >= UNKNOWN_BELOW:
             chunk = match.section.chunks[match.chunk_index]
-            if _LEAFLET_WARNING.search(chunk):  # "...contact the hospital straight away."
+            if URGENT_ADVICE.search(chunk):  # "...contact the hospital straight away."
                 self._start_reading(match.key, [chunk])
                 say = self._next_piece(prefix=f"{phrases.URGENT_FALLBACK} ")
                 return Reply("urgent", say, match.key, self._source(match.section), 1.0)

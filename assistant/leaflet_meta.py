@@ -38,7 +38,8 @@ _REVIEWED = re.compile(
     r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 _SUPPORT = re.compile(r"\b((?:the )?(?:[A-Z][\w']+ )+(?:Support Line|Helpline|Line))\b[^.]*?"
                       r"\b(0\d{3} ?\d{3} ?\d{2} ?\d{2}|0\d{2,4} ?\d{3,4} ?\d{3,4})\b")
-_URGENT = re.compile(
+# A sentence of urgent advice: "contact the hospital straight away", "call 999".
+URGENT_ADVICE = re.compile(
     r"call 999|dial 999|\bA ?& ?E\b|accident and emergency|emergency department|"
     r"(?:contact|call|phone|ring|tell|see)\b[^.]{0,40}?\b(?:straight away|immediately|right away|"
     r"urgently|at once|as soon as possible)|get (?:urgent|emergency) (?:medical )?help|"
@@ -145,9 +146,9 @@ def is_urgent(title: str, sentences: list[str]) -> bool:
     "contact the hospital straight away" / "call 999"."""
     if _URGENT_HEADING.search(title):
         return True
-    if not any(_URGENT.search(s) for s in sentences):
+    if not any(URGENT_ADVICE.search(s) for s in sentences):
         return False
-    flagged = sum(1 for s in sentences if _URGENT.search(s) or _SIGNS.search(s))
+    flagged = sum(1 for s in sentences if URGENT_ADVICE.search(s) or _SIGNS.search(s))
     return flagged * 2 > len(sentences)
 
 
