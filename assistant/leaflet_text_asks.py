@@ -56,10 +56,12 @@ _CALLED = re.compile(r"\b(?:is|are) (?:sometimes |also |usually )?called ((?:an?
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 _NAMED_THING = re.compile(r"^(?:this|the) ([a-z]+(?: [a-z]+)?) (?:is|are) (?:sometimes |also |usually )?called\b",
                           re.IGNORECASE)
-_USED_FOR = re.compile(r"^(?!(?:sometimes|usually|often|also|this|it|they) )([A-Z][a-z-]+(?: [a-z-]+){0,3}) (?:is|are) (?:most |more )?(?:commonly |usually |often |"
-                       r"mainly |mostly )?used (?:to|for) ", re.IGNORECASE)
-_NOT_POSSIBLE = re.compile(r"^(?!(?:sometimes|usually|often|also|this|it|they) )([A-Z][a-z-]+(?: [a-z-]+){0,3}) (?:may|might|will) not be (?:possible|suitable|"
-                           r"an option)(?: for you)? (?:if|when|for)\b", re.IGNORECASE)
+# A sentence's named subject ("Liver resection ..."), not an adverb or a pronoun.
+_NAMED_SUBJECT = r"^(?!(?:sometimes|usually|often|also|this|it|they) )([A-Z][a-z-]+(?: [a-z-]+){0,3}) "
+_USED_FOR = re.compile(_NAMED_SUBJECT + r"(?:is|are) (?:most |more )?(?:commonly |usually |often |mainly |mostly )?"
+                       r"used (?:to|for) ", re.IGNORECASE)
+_NOT_POSSIBLE = re.compile(_NAMED_SUBJECT + r"(?:may|might|will) not be (?:possible|suitable|an option)"
+                           r"(?: for you)? (?:if|when|for)\b", re.IGNORECASE)
 # "This usually takes about 4 to 6 weeks." after "The remaining liver can grow bigger."
 _THIS_TAKES = re.compile(r"^(?:this|it) (?:usually |normally |often |can |may )?takes? (?:about |around |up to )?"
                          r"(?:\d|a |an |one |two |three |several |a few )", re.IGNORECASE)
@@ -272,6 +274,22 @@ def _how_long_after(before: str, sentence: str) -> str | None:
                   f"{patient_voice(others.group('rest'))}?")
 
 
+def _what_it_is_questions(sentence: str) -> list[str]:
+    """What a thing is called, what it is used for, and when it cannot be done."""
+    asks = []
+    named = _NAMED_THING.match(sentence)
+    if named:
+        asks.append(f"What is the {named.group(1).lower()} called?")
+    used = _USED_FOR.match(sentence)
+    if used:
+        asks.append(f"What is {lower_word(used.group(1))} used for?")
+    impossible = _NOT_POSSIBLE.match(sentence)
+    if impossible:
+        thing = lower_word(impossible.group(1))
+        asks += [f"When is {thing} not possible?", f"Why might I not be able to have {thing}?"]
+    return asks
+
+
 def named_questions(text: str) -> list[str]:
     """Questions about names the text explains, things to avoid, lengths of time and numbers."""
     asks: list[str] = []
@@ -279,17 +297,9 @@ def named_questions(text: str) -> list[str]:
         name = re.sub(r"\s*\([^)]*\)", "", called).strip()
         if 0 < len(name.split()) <= 5:
             asks.append(f"What is {article.lower()}{name}?")
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
-        named = _NAMED_THING.match(sentence)
-        if named:
-            asks.append(f"What is the {named.group(1).lower()} called?")
-        used = _USED_FOR.match(sentence)
-        if used:
-            asks.append(f"What is {lower_word(used.group(1))} used for?")
-        impossible = _NOT_POSSIBLE.match(sentence)
-        if impossible:
-            thing = lower_word(impossible.group(1))
-            asks += [f"When is {thing} not possible?", f"Why might I not be able to have {thing}?"]
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    for sentence in sentences:
+        asks += _what_it_is_questions(sentence)
     for acronym in dict.fromkeys(_ACRONYM.findall(text)):
         asks += [f"What is {acronym}?", f"What does {acronym} mean?"]
     for verb, rest in _AVOID.findall(text):
@@ -298,7 +308,7 @@ def named_questions(text: str) -> list[str]:
         asks.append(f"When can I {patient_voice(action.strip())} again?")
     for verb, rest in _NOT_TO.findall(text):
         asks.append(f"Can I {patient_voice((verb + rest).strip())}?")
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in sentences:
         takes = _TAKES.match(sentence)
         subject = takes.group(1).split()[0].lower() if takes else "this"
         if takes and subject not in ("this", "it", "that", "there", "these", "they", "you"):
