@@ -89,7 +89,6 @@ class ChunkChooser:
         return (best, rival) if abs(scores[best] - scores[rival]) < BOTH_CHUNKS_WITHIN else (best,)
 
 
-
 def _with_context(section: Section) -> list[set[str]]:
     """Each chunk's words; one that leans on the chunk before ("This is to make sure...") has its words too."""
     words = [content_words(clean(c)) for c in section.chunks]
