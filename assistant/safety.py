@@ -71,7 +71,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"fresh (?:red )?blood|run\w* (?:with|wid|wood) blood|soak\w* (?:with|in) blood|(?:filling|filled|fills|full) (?:up )?(?:with|of) (?:\w+ ){0,2}blood|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$|"
         # Sick that is red or like coffee grounds is blood, whatever the recogniser made of "blood in it".
-        r"(?:being sick|been sick|vomit\w*|throwing up|threw up)\W+(?:\w+\W+){0,5}?(?:dark red|bright red|coffee grounds)|"
+        r"(?:being sick|been sick|vomit\w*|throwing up|threw up)\W+(?:\w+\W+){0,5}?(?:dark red|bright red|coffee grounds|(?:dark |fresh |red )?blood\b(?! tests?\b))|"
         r"(?:sheets?|bed|pad|dressing|nightie|pyjamas|clothes)(?:'s| is| are)? (?:all |full of |covered in )blood)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
         r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange|grey|gray|clammy)|keeled over|killed over|"
@@ -80,6 +80,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # Coming round after a faint, not coming round to visit: "has our Karen got to come round and do it".
         r"(?:he|she|they|i|we|has|have|had|is|was|just|only|finally) (?:just |only |finally )?(?:come|came|coming) round"
         r"(?! (?:to|for|and|here|there|later|tomorrow|with|again|every|our|my|me|his|her|the)\b)|"
+        r"(?:she|he|i|mum|dad|they|we) (?:is|are|am) (?:still |now |just )?(?:lying )?on the (?:\w+ )?floor(?! (?:doing|to do|for (?:my|his|her|the) exercises))|"
+        r"(?:stood|stands|got|gets|standing|getting) up(?: \w+){0,5} (?:and )?(?:went|gone|goes|dropped|fell) (?:down|over)|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
         r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"

@@ -22,7 +22,8 @@ EMERGENCIES = [
     "I come over dizzy and went down on the kitchen floor", "there's a pain right across me chest",
     "I've come ower aal queer just noo", "she's clutching her chest saying it's awful tight",
     "Bleeding. Lots.", "bleeding, what?", "her dressings so bright through in blood",
-    "there's blood on me pyjamas from the cut",
+    "there's blood on me pyjamas from the cut", "I've just been sick and there's dark blood in it.",
+    "she's just stood up out of the chair and gone down",
 ]
 HOSPITAL = [
     "my wound is hot and leaking", "my scar is weeping and feels warm", "the cut on my tummy is red and sore",
