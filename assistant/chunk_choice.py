@@ -62,6 +62,10 @@ class ChunkChooser:
         weights = {w: self._word_weight.get(w, unseen) for w in words}
         return sum(weights[w] for w in words & chunk_words) / (sum(weights.values()) or 1.0)
 
+    def best_overlap(self, index: int, words: set[str]) -> float:
+        """The largest share of ``words`` (IDF-weighted) that one chunk of section ``index`` holds."""
+        return max((self._overlap(words, chunk_words) for chunk_words in self._chunk_words[index]), default=0.0)
+
     def scores(self, index: int, heard: str, qvec: np.ndarray | None) -> list[float]:
         """How well each chunk of section ``index`` fits the (cleaned, repaired) question."""
         section = self._sections[index]

@@ -60,3 +60,17 @@ def test_a_chunk_that_leans_on_the_one_before_shares_its_words() -> None:
                 "After surgery the nurses help you to start drinking again."))
     chooser = ChunkChooser([section], [False], [])
     assert chooser.choose(0, "why do they give me special drinks and a diet plan", None)[0] == 2
+
+
+def test_best_overlap_is_the_share_of_the_question_one_chunk_holds() -> None:
+    from assistant.vocabulary import content_words
+
+    home = Section(id="home", title="Going home", asks=("when can I go home",),
+                   chunks=("You can go home 2 to 3 days after keyhole surgery.", "Rest when you get home."))
+    keyhole = Section(id="keyhole", title="Keyhole surgery", asks=("what is keyhole surgery",),
+                      chunks=("Keyhole surgery uses small cuts.", "A camera on a tube shows the keyhole surgeon."))
+    chooser = ChunkChooser([home, keyhole], [False, False], [])
+    words = content_words("how many days in hospital before I go home after keyhole")
+    # Both words the question turns on ("home", "keyhole") meet in one chunk of "Going home" only.
+    assert chooser.best_overlap(0, words) > chooser.best_overlap(1, words) > 0.0
+    assert chooser.best_overlap(0, set()) == 0.0
