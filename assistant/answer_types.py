@@ -48,7 +48,7 @@ TYPES = (
     # "Can I keep taking my blood pressure tablets?": a patient's own medicines, not pain relief.
     AnswerType("usual medicines", re.compile(
         r"\b(?:(?:keep|still|carry on|continue|stop|stopping|go on) (?:taking|take|using|with|on)|can (?:i|he|she) (?:still )?take)"
-        r"\b(?:(?! painkiller| pain relief| supplement)[^.?!]){0,40}?\b(?:tablets?|pills?|patch(?:es)?|inhalers?|"
+        r"\b(?:(?! painkiller| pain\b| supplement)[^.?!]){0,40}?\b(?:tablets?|pills?|patch(?:es)?|inhalers?|"
         r"insulin|warfarin|hrt|jabs?|vitamins?|remed(?:y|ies)|medicines?|medications?)\b|"
         r"\b(?:herbal|homeopathic|chinese) (?:medicines?|remed(?:y|ies)|tablets|tea)\b|"
         r"\b(?:blood pressure|diabetes|diabetic|heart|thyroid|water|sleeping|blood thinning) "

@@ -39,7 +39,7 @@ _INFORMAL = {
     "baccy": "tobacco", "fags": "cigarettes", "ciggie": "cigarette", "ciggies": "cigarettes",
     "ciggy": "cigarette", "cigs": "cigarettes", "knackered": "exhausted", "hooter": "nose",
     "cuppa": "cup of tea", "humping": "carrying", "lugging": "carrying", "lug": "carry",
-    "gaffer": "boss", "cn": "can", "hav": "have", "tek": "take",
+    "gaffer": "boss", "info": "information", "cn": "can", "hav": "have", "tek": "take",
     "cannae": "cannot", "canna": "cannot", "dinnae": "do not", "didnae": "did not", "wasnae": "was not",
     "isnae": "is not", "wouldnae": "would not", "ole": "old", "nite": "night", "tmrw": "tomorrow",
     "2moro": "tomorrow", "2day": "today", "gd": "good", "rly": "really", "shud": "should",

@@ -40,6 +40,7 @@ def test_questions_that_want_a_kind_of_fact(question: str, kind: str) -> None:
 @pytest.mark.parametrize("question", [
     "how long have I got to stay off the booze", "when can I drive", "who does the operation",
     "how long will I need to keep taking painkillers", "what painkillers will I get",
+    "how long have I gotta keep taking the pain tablets",
     "should I keep taking the supplement drinks",
     "how long will I be in hospital", "is the support line free", "what is a liver resection",
     "is there any chance he'd be listed for a transplant instead", "is there a chance I could have keyhole",
