@@ -38,7 +38,7 @@ HOSPITAL = [
 ]
 NOT_URGENT = [
     "why do I need breathing exercises", "is there a risk of bleeding after the operation",
-    "will they check me for bleeding", "when will my stitches come out", "how long does the wound take to heal",
+    "will they check me for bleeding", "can I do exercises on the floor now", "I'm sitting on the floor now", "when will my stitches come out", "how long does the wound take to heal",
     "can I stop smoking before the operation", "how will my pain be controlled", "when can I have a bath",
     "my temperature is normal now", "what is a chest infection", "", "what are the TED stockings for",
     "she is having the open operation with the big cut", "can I do leg exercises in bed",
@@ -123,6 +123,16 @@ def test_every_urgent_phrasing_in_every_set_is_flagged(name: str) -> None:
     # The red flag of blind set M that only the hand-written pack's urgent section had caught.
     "Mum's come over all grey and sweaty and she's not really answering me",
     "me eyes and me skin have gone all yellow today", "his eyes look a bit yellow",
+    # Sets N and O's red flags the rules missed, and set O's that only the urgent section had caught.
+    "She's just stood up out of the chair and gone down, she's on the kitchen floor now",
+    "I've just been sick and there's dark blood in it.",
+    "My skin's gone awful yellow the day and the whites of my eyes and all.",
+    # As the recogniser heard set M's robotic-voice recordings (read in session 6).
+    "Leading from the scar, now.", "It's car sweeping and it feels warm and so light now.",
+    "He's just copped up blood into the sink.", "K-mover faint on the floor now.",
+    "She's beating sick and has blooded. It's happening right now.",
+    "as fresh love coming through the bandage on my tummy and it will stop.",
+    "These cars are gone red hot and they're smoke coming out of it.",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
     assert find_red_flag(question) is not None
