@@ -184,3 +184,28 @@ def test_confidence_is_monotonic_and_bounded() -> None:
     values = [confidence_from_score(s / 10) for s in range(0, 12)]
     assert values == sorted(values)
     assert 0 < values[0] < 0.02 and 0.98 < values[-1] < 1
+
+
+def test_the_section_holding_the_best_passage_goes_first_when_scores_are_close(tmp_path: Path) -> None:
+    from assistant.matcher import PASSAGE_WEIGHT, Candidate
+
+    folder = tmp_path / "pack"
+    (folder / "sections").mkdir(parents=True)
+    (folder / "sections" / "home.txt").write_text(
+        HOME_SECTION + "\nAfter keyhole surgery, most people go home in 2 to 3 days.\n", encoding="utf-8")
+    (folder / "sections" / "keyhole.txt").write_text(
+        "id: keyhole\ntitle: Keyhole surgery\nask: What is keyhole surgery?\nask: How is it done?\n\n"
+        "Keyhole surgery uses small cuts and a camera.\n", encoding="utf-8")
+    (folder / "pack.txt").write_text("id: t\ntitle: T\npublisher: P\nsource: s\nreviewed: 2026\nhelp: Ask.\n",
+                                     encoding="utf-8")
+    matcher = Matcher(load_library([folder]), None)
+    sections = {s.id: s for s in matcher.library.by_key.values()}
+    heard = "how many days after keyhole surgery do people go home"
+
+    def ranked(gap: float) -> list[str]:
+        keyhole = Candidate("keyhole", sections["keyhole"], 0.60)
+        home = Candidate("home", sections["home"], 0.60 - gap)
+        return [c.key for c in matcher._by_best_passage([keyhole, home], heard, None)]
+
+    assert ranked(0.01) == ["home", "keyhole"]  # the home chunk holds most of the question's words
+    assert ranked(PASSAGE_WEIGHT) == ["keyhole", "home"]  # too far behind to be lifted
