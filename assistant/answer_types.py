@@ -84,7 +84,7 @@ def missing_types(question: str, passages: tuple[str, ...]) -> tuple[str, ...]:
 CHUNK_CUES = tuple((re.compile(asked), re.compile(present)) for asked, present in (
     (r"\b(?:how long|how many (?:days|weeks|hours|nights|months)|when (?:can|will|could|should|do|does|is|am)|"
      r"how soon|how far apart|till|until)\b",
-     r"\b(?:\d+ (?:to \d+ )?(?:minutes?|hours?|days?|nights?|weeks?|months?)|few (?:days|weeks|hours)|a week|"
+     r"\b(?:\d+ (?:to \d+ )?(?:minutes?|hours?|days?|nights?|weeks?|months?)|(?:few|several|couple of) (?:days|weeks|hours|months)|a week|"
      r"day after|next day|as soon as|after \d+|weeks?|months?)\b"),
     (r"\b(?:who|which (?:doctor|surgeon|nurse)|what (?:kind|sort|type) of (?:surgeon|doctor|specialist))\b",
      r"\b(?:surgeon|nurse|nurses|doctor|physiotherapist|anaesthetist|team|gp|specialist)\b"),
