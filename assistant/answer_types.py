@@ -93,8 +93,9 @@ CHUNK_CUES = tuple((re.compile(asked), re.compile(present)) for asked, present i
      r"\b(?:because|so that|so you|to help|helps?|to reduce|reduces?|prevents?|to prevent|to stop|to check|"
      r"lowers?|to make|protect\w*|allow\w*|(?:might|may) (?:have|need) (?:it|this|one) if)\b"),
     # Whether it can be done at all: "is keyhole an option for him?", "can everyone have it?"
-    (r"\b(?:an option|possible|suitable|can (?:everyone|anyone|anybody)|(?:can|could) (?:i|he|she|they|you) have (?:it|this|that|one|keyhole))\b",
-     r"\b(?:some situations|sometimes|not (?:always )?possible|only (?:a )?(?:small number|some|a few)|suitable|not everyone)\b"),
+    (r"\b(?:an option|possible|suitable|can (?:everyone|anyone|anybody)|(?:can|could) (?:i|he|she|they|you) have (?:it|this|that|one|keyhole)|"
+     r"(?:can|could|would|will) (?:i|he|she|they|you) still (?:do|have|operate|go ahead)|what (?:else )?(?:would |could )?stops? (?:them|it))\b",
+     r"\b(?:some situations|sometimes|not (?:always |be )?possible|only (?:a )?(?:small number|some|a few)|suitable|not everyone|rule it out)\b"),
     (r"\bhow many\b", r"\b(?:\d+|one|two|three|four|five|several|few)\b"),
     (r"\bwhere\b", r"\b(?:in (?:your|the) (?:arm|neck|back|bladder|nose|hospital|ward|unit|tummy)|at home|"
      r"gp surgery|ward|unit)\b"),

@@ -64,6 +64,7 @@ def test_cue_share_is_the_share_of_asked_kinds_a_chunk_gives() -> None:
     assert cue_share("how long will it take", "It is done by a specialist liver surgeon.") == 0.0
     assert cue_share("who does it and how long does it take", "It takes 3 to 4 hours.") == 0.5
     assert cue_share("how long does the nose tube stay in", "You may need it for several days.") == 1.0
+    assert cue_share("if it has spread, can they still do the op", "It may not be possible if it has spread.") == 1.0
     assert cue_share("is it a big operation", "It takes 3 to 4 hours.") == 0.0
     # Whether it can be done at all, and why you might need it.
     assert cue_share("is the keyhole op an option for him", "In some situations, it can be done this way.") == 1.0
