@@ -47,6 +47,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "chest pain", re.compile(
         r"\b(?:chest (?:a |de |is |it )?(?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore|killing)|feels (?:\w+ )?(?:tight|heavy)|"
         r"tightness|pressure|ache)|pains? in (?:my|me|his|her|the|their) chest|tight chest|heart attack|"
+        r"heart (?:is )?(?:pounding|racing)(?:\W+\w+){0,6}?\W+chest|"
         # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
         r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,3} down (?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|holding|gripping|clasping) (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
@@ -56,7 +57,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
         r"(?:struggling|fighting|gasping) for (?:air|breath)|"
         r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable)(?: \w+){0,3} (?:catch|get) (?:my|me|his|her|their|a) breath|cannot get (?:enough )?air|panting|wheez\w*|"
-        r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lips (?:are|have gone) blue|"
+        r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lips? (?:are|have gone|look|looks|looking|gone|went|turned|turning) (?:\w+ )?(?:blue|lube)|"
         r"cannot (?:finish|complete) (?:a|her|his|my|the|their) sentences?|"
         r"breathing (?:very |really |so |too )?(?:fast|quick\w*|rapid\w*)|"
         r"(?:cannot|can not|could not) (?:take|get|draw) (?:the |enough |any )?(?:air|breath)(?: in)?)")),
@@ -72,6 +73,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$|"
         # As a recogniser may hear it: "copped up blood", "beating sick and has blooded", "leading from the scar".
         r"(?:copped|cocked|coffed|corfed|coughing|coughed) up (?:some )?blood|sick and (?:there is |theres |has |have |it has )?(?:some )?blood\w*|"
+        r"(?:it is|its|is|keeps|he is|she is|i am) (?:leaving|leading) (?:a lot|loads|heavily|badly)|cop\w* up (?:blood|love|blud)|"
         r"(?:leading|bleeping|breeding) from (?:the|my|me|his|her) (?:scar|wound|cut|stitches)|"
         # Sick that is red or like coffee grounds is blood, whatever the recogniser made of "blood in it".
         r"(?:being sick|been sick|vomit\w*|throwing up|threw up)\W+(?:\w+\W+){0,5}?(?:dark red|bright red|coffee grounds|(?:dark |fresh |red )?blood\b(?! tests?\b))|"
@@ -87,6 +89,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:stood|stands|got|gets|standing|getting) up(?: \w+){0,5} (?:and )?(?:went|gone|goes|dropped|fell) (?:down|over)|"
         # A fragment ending "... on the floor now" ("came over faint" heard as "K-mover faint"), not a question.
         r"^(?!.*\b(?:exercis\w*|can|could|should|may|is it|sit|sitting|yoga|play\w*|lie|lying down to)\b).*on the (?:\w+ )?floor (?:now|right now)$|"
+        r"(?:fainted|painted|feinted) on the (?:\w+ )?floor|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
         r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"
@@ -116,7 +119,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"temperature|temp(?:erature)?(?:'s)? (?:is )?(?:3[89]|40|thirty (?:eight|nine))|shiver\w*|shaking (?:all over|uncontrollably)|"
         r"temp\w*(?:\W+\w+){0,5}?\W+(?:3[89]|40|thirty eight|thirty nine)\b|cannot stop (?:shaking|shivering)|(?:cold|hot|freezing) and (?:shaking|shivering|shivery)|"
         r"temp(?:erature)?(?:'s)? (?:is |was |has been |feels |very |really |so |gone |going )?(?:high|raised|sky high|through the roof)|"
-        r"rigou?r\w*|febrile|thermometer (?:says|said|reads|read|shows|showed|is on|on|at) (?:3[89]|40|thirty|forty)|chills|hot and cold|burning up|"
+        r"(?:3[89]|40|thirty eight|thirty nine)(?: \w+){0,2} on the thermometer|rigou?r\w*|febrile|thermometer (?:says|said|reads|read|shows|showed|is on|on|at) (?:3[89]|40|thirty|forty)|chills|hot and cold|burning up|"
         r"\b(?:3[89]|40|thirty eight|thirty nine|forty)(?: point \w+| degrees)|boiling up|roasting hot|clammy|teeth (?:are )?chattering|"
         r"sweats|sweating (?:a lot|buckets)|\bhot\W+(?:\w+\W+){0,5}?shak\w*|"
         r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,2}?(?:very |really |so |boiling )?hot\b|"

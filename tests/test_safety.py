@@ -38,7 +38,8 @@ HOSPITAL = [
 ]
 NOT_URGENT = [
     "why do I need breathing exercises", "is there a risk of bleeding after the operation",
-    "will they check me for bleeding", "can I do exercises on the floor now", "I'm sitting on the floor now", "when will my stitches come out", "how long does the wound take to heal",
+    "will they check me for bleeding", "can I do exercises on the floor now", "I'm sitting on the floor now",
+    "are they leaving a lot of stitches in", "will my lips go blue after the anaesthetic", "when will my stitches come out", "how long does the wound take to heal",
     "can I stop smoking before the operation", "how will my pain be controlled", "when can I have a bath",
     "my temperature is normal now", "what is a chest infection", "", "what are the TED stockings for",
     "she is having the open operation with the big cut", "can I do leg exercises in bed",
@@ -133,6 +134,12 @@ def test_every_urgent_phrasing_in_every_set_is_flagged(name: str) -> None:
     "She's beating sick and has blooded. It's happening right now.",
     "as fresh love coming through the bandage on my tummy and it will stop.",
     "These cars are gone red hot and they're smoke coming out of it.",
+    # As the recogniser heard blind set P's red flags (only those rows read, after P was measured).
+    "My heart is pounding, I'm not prepared in b-chest. I'm two weeks out from the surgery",
+    "The dressing is so thread, it's leaving a lot, I think.", "I'm after copying up love just now.",
+    "I've come over the Royal Shipery and I've got a 10th Richard 39 on the thermometer",
+    "He's gone really reckless just how walking to the lube and his lip look lube.",
+    "Mum's going pale and painted on the kitchen floor at the off-last week.",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
     assert find_red_flag(question) is not None
