@@ -140,6 +140,8 @@ def test_every_urgent_phrasing_in_every_set_is_flagged(name: str) -> None:
     "I've come over the Royal Shipery and I've got a 10th Richard 39 on the thermometer",
     "He's gone really reckless just how walking to the lube and his lip look lube.",
     "Mum's going pale and painted on the kitchen floor at the off-last week.",
+    # Blind set Q's one red flag the rules missed (read after Q was measured).
+    "Just now I fall down in kitchen, very dizzy, my wife is here with me.",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
     assert find_red_flag(question) is not None
@@ -149,6 +151,7 @@ def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(
     "will I fall over when I first get up", "the swelling went down", "she went down to the shops",
     "will I not wake up during the operation", "is crushing the tablets all right",
     "can I watch telly when everything is going dark outside",
+    "just now I was wondering, what if I fall over at home",
 ])
 def test_falls_that_are_not_happening_now_are_not_red_flags(question: str) -> None:
     assert find_red_flag(question) is None
