@@ -55,9 +55,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:cannot (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
-        r"(?:struggling|fighting|gasping) for (?:air|breath)|"
+        r"(?:struggling|fighting|gasping) for (?:her |his |my |me |their )?(?:air|breath)|fighting for (?:her|his|my|me) (?:now|life)|"
         r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable)(?: \w+){0,3} (?:catch|get) (?:my|me|his|her|their|a) breath|cannot get (?:enough )?air|panting|wheez\w*|"
-        r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lips? (?:are|have gone|look|looks|looking|gone|went|turned|turning) (?:\w+ )?(?:blue|lube)|"
+        r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lip(?:s|'s| s)? (?:are |is )?(?:have gone|look|looks|looking|gone|went|turned|turning|going) (?:\w+ )?(?:blue|lube)|lips (?:are|is) (?:\w+ )?(?:blue|lube)|"
         r"cannot (?:finish|complete) (?:a|her|his|my|the|their) sentences?|"
         r"breathing (?:very |really |so |too )?(?:fast|quick\w*|rapid\w*)|"
         r"(?:cannot|can not|could not) (?:take|get|draw) (?:the |enough |any )?(?:air|breath)(?: in)?)")),
@@ -70,6 +70,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:there is|theres) blood|blood on (?:the|my|me|his|her) (?:\w+ )?(?:dressing|bandage|sheets?|pad|pyjamas|clothes|nightie|nightdress|bed|top|shirt|towel)|(?:dressing|bandage|pad)\w*(?: \w+){0,4} (?:in|with) blood|"
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
         r"fresh (?:red )?blood|run\w* (?:with|wid|wood) blood|soak\w* (?:with|in) blood|(?:filling|filled|fills|full) (?:up )?(?:with|of) (?:\w+ ){0,2}blood|"
+        r"(?:blood|love) (?:is |was )?(?:coming|pouring|gushing) (?:from|out of) (?:the|my|me|his|her) (?:wound|scar|cut|stitches|dressing)|"
+        r"blood (?:is )?(?:dripping|ripping|running|pouring) (?:onto|on|down|all over) (?:the )?(?:floor|carpet|bed|sheets?)|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$|"
         # As a recogniser may hear it: "copped up blood", "beating sick and has blooded", "leading from the scar".
         r"(?:copped|cocked|coffed|corfed|coughing|coughed) up (?:some )?blood|sick and (?:there is |theres |has |have |it has )?(?:some )?blood\w*|"
@@ -90,6 +92,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # A fragment ending "... on the floor now" ("came over faint" heard as "K-mover faint"), not a question.
         r"^(?!.*\b(?:exercis\w*|can|could|should|may|is it|sit|sitting|yoga|play\w*|lie|lying down to)\b).*on the (?:\w+ )?floor (?:now|right now)$|"
         r"(?:fainted|painted|feinted) on the (?:\w+ )?floor|"
+        r"^(?!.*\b(?:if|might|could|will|would|worried|scared|afraid)\b).*\b(?:i|he|she|mum|dad) (?:fall|fell) (?:down|out|over) in (?:the )?(?:kitchen|bathroom|hall|garden|toilet|bedroom|lounge)\b|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
         r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"
@@ -112,6 +115,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         r"\b(?:angry red|red raw|(?:gone|going|turned|turning|looks?|looking|all) (?:\w+ )?(?:red|inflamed))\b(?:\W+\w+){0,6}?\W+"
         r"(?:gunk|gunge|pus|puss|goo|ooz\w*|weep\w*|seep\w*|leak\w*|(?:stuff|fluid|muck|\w+) (?:coming|comin) out)\b|"
+        r"\b(?:very |really |so )?hot\b(?:\W+\w+){0,6}?\W+(?:water|liquid|fluid|pus|stuff|gunk) (?:is )?coming out\b|"
         r"\b(?:hot|roasting|red hot|burning) (?:(?:to|tae|tea) (?:the )?touch|when (?:i|you|we) touch (?:it|her|him))\b")),
     (Urgency.HOSPITAL, "fever", re.compile(
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
@@ -119,7 +123,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"temperature|temp(?:erature)?(?:'s)? (?:is )?(?:3[89]|40|thirty (?:eight|nine))|shiver\w*|shaking (?:all over|uncontrollably)|"
         r"temp\w*(?:\W+\w+){0,5}?\W+(?:3[89]|40|thirty eight|thirty nine)\b|cannot stop (?:shaking|shivering)|(?:cold|hot|freezing) and (?:shaking|shivering|shivery)|"
         r"temp(?:erature)?(?:'s)? (?:is |was |has been |feels |very |really |so |gone |going )?(?:high|raised|sky high|through the roof)|"
-        r"(?:3[89]|40|thirty eight|thirty nine)(?: \w+){0,2} on the thermometer|rigou?r\w*|febrile|thermometer (?:says|said|reads|read|shows|showed|is on|on|at) (?:3[89]|40|thirty|forty)|chills|hot and cold|burning up|"
+        r"(?:3[89]|40|thirty eight|thirty nine)(?: \w+){0,2} on the thermometer|thermometer (?:\w+ ){0,2}(?:3[89]|40)\b|"
+        r"(?:roasting|boiling|burning up|sweating)\W+(?:and )?(?:shaking|shivering)|"
+        r"rigou?r\w*|febrile|thermometer (?:says|said|reads|read|shows|showed|is on|on|at) (?:3[89]|40|thirty|forty)|chills|hot and cold|burning up|"
         r"\b(?:3[89]|40|thirty eight|thirty nine|forty)(?: point \w+| degrees)|boiling up|roasting hot|clammy|teeth (?:are )?chattering|"
         r"sweats|sweating (?:a lot|buckets)|\bhot\W+(?:\w+\W+){0,5}?shak\w*|"
         r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,2}?(?:very |really |so |boiling )?hot\b|"

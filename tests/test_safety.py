@@ -142,6 +142,16 @@ def test_every_urgent_phrasing_in_every_set_is_flagged(name: str) -> None:
     "Mum's going pale and painted on the kitchen floor at the off-last week.",
     # Blind set Q's one red flag the rules missed (read after Q was measured).
     "Just now I fall down in kitchen, very dizzy, my wife is here with me.",
+    # As the recogniser heard blind set Q's red flags (only those rows read, after Q was measured).
+    "He's planting in his chair, can't get his rep at all, and his lip's are going blue.",
+    "I'm sweating and chidling both at once, thermometer set 39 and a half.",
+    "Just how I fall out in kitchen, very busy, my wife is here with me.",
+    "Love is coming from the wounds now, it is not stopping.",
+    "My mother's worm is very bright and hot today and some liquid is coming out of it right now.",
+    "Resting, soak, thread, and now blood ripping onto the floor.",
+    "She said she cannot dream properly, she is sitting on the mat and fighting for her now.",
+    "She's roasting, shaking like a leaf under three lankids, and the thermometer set 39.",
+    "Wind, very hot, and rent out, much pain, water coming out.",
 ])
 def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(question: str) -> None:
     assert find_red_flag(question) is not None
@@ -151,7 +161,8 @@ def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(
     "will I fall over when I first get up", "the swelling went down", "she went down to the shops",
     "will I not wake up during the operation", "is crushing the tablets all right",
     "can I watch telly when everything is going dark outside",
-    "just now I was wondering, what if I fall over at home",
+    "just now I was wondering, what if I fall over at home", "what if I fall down in the bathroom",
+    "I am worried I will fall over in the garden", "is it hot on the ward, should I bring a fan",
 ])
 def test_falls_that_are_not_happening_now_are_not_red_flags(question: str) -> None:
     assert find_red_flag(question) is None
