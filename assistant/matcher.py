@@ -4,7 +4,9 @@ Two signals are combined, because each fails where the other is strong:
 - meaning: cosine similarity of MiniLM sentence embeddings between the question and each
   section's example questions, title and chunks (copes with paraphrase: "can I have a drink?");
 - words: RapidFuzz similarity to the example questions, and the section's lay terms found in the
-  question, fuzzily, so transcription slips still count ("keel surgery", "hoovering").
+  question, fuzzily, so transcription slips still count ("keel surgery", "hoovering"), and the share
+  of the question's words that meet in one of the section's chunks.
+The answer is a passage: between two close sections, the one holding the best-fitting chunk wins.
 Before either, slips that only sound like a leaflet word are put right (assistant/soundalike.py);
 the chunk to read is chosen by assistant/chunk_choice.py. The weights were chosen on
 tests/data/eval_dev.tsv; thresholds, calibration and the session-3 constants on the sets read by
@@ -319,6 +321,7 @@ class Matcher:
         of the top section's chunks that it outweighs the gap between the two sections' scores."""
         if len(candidates) < 2:
             return candidates
+
         def passage_score(c: Candidate) -> float:
             return c.score + PASSAGE_WEIGHT * max(self._chunks.scores(self._position[c.key], heard, qvec))
         top, runner = candidates[0], candidates[1]
