@@ -80,7 +80,7 @@ fully mainly slightly hardly barely partly truly seriously literally bound unabl
 stronger strength weak weaker huge tiny massive large length lengthy ages forever spell stretch job
 task effort worth worthwhile hassle fuss trouble mess sense opinion view reply clue notion harm
 harmful damage damaged safe safely danger dangerous serious unusual common rare ordinary regular
-regularly below inside beside across thru bounce bouncing aid knife gap interval minded realise
+regularly below inside beside across bounce bouncing aid knife gap interval minded realise
 realised guessing figure expecting happy unhappy upset cross keen fussed bothers meantime ready
 prepare prepared sorted arrange arranged organise organised plenty tons hundreds whatsoever somewhat
 entire regardless meanwhile otherwise besides rest remain remaining

@@ -71,11 +71,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
         r"fresh (?:red )?blood|run\w* (?:with|wid|wood) blood|soak\w* (?:with|in) blood|(?:filling|filled|fills|full) (?:up )?(?:with|of) (?:\w+ ){0,2}blood|"
         r"(?:blood|love) (?:is |was )?(?:coming|pouring|gushing) (?:from|out of) (?:the|my|me|his|her) (?:wound|scar|cut|stitches|dressing)|"
-        r"blood (?:is )?(?:dripping|ripping|running|pouring) (?:onto|on|down|all over) (?:the )?(?:floor|carpet|bed|sheets?)|"
+        r"blood (?:is )?(?:dripping|ripping|running) (?:onto|on|down|all over) (?:the )?(?:floor|carpet|bed|sheets?)|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$|"
         # As a recogniser may hear it: "copped up blood", "beating sick and has blooded", "leading from the scar".
-        r"(?:copped|cocked|coffed|corfed|coughing|coughed) up (?:some )?blood|sick and (?:there is |theres |has |have |it has )?(?:some )?blood\w*|"
-        r"(?:it is|its|is|keeps|he is|she is|i am) (?:leaving|leading) (?:a lot|loads|heavily|badly)|cop\w* up (?:blood|love|blud)|"
+        r"(?:cocked|coffed|corfed|coughing|coughed) up (?:some )?blood|sick and (?:there is |theres |has |have |it has )?(?:some )?blood\w*|"
+        r"(?:is|its|am|keeps) (?:leaving|leading) (?:a lot|loads|heavily|badly)|cop\w* up (?:some )?(?:blood|love|blud)|"
         r"(?:leading|bleeping|breeding) from (?:the|my|me|his|her) (?:scar|wound|cut|stitches)|"
         # Sick that is red or like coffee grounds is blood, whatever the recogniser made of "blood in it".
         r"(?:being sick|been sick|vomit\w*|throwing up|threw up)\W+(?:\w+\W+){0,5}?(?:dark red|bright red|coffee grounds|(?:dark |fresh |red )?blood\b(?! tests?\b))|"
@@ -91,7 +91,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:stood|stands|got|gets|standing|getting) up(?: \w+){0,5} (?:and )?(?:went|gone|goes|dropped|fell) (?:down|over)|"
         # A fragment ending "... on the floor now" ("came over faint" heard as "K-mover faint"), not a question.
         r"^(?!.*\b(?:exercis\w*|can|could|should|may|is it|sit|sitting|yoga|play\w*|lie|lying down to)\b).*on the (?:\w+ )?floor (?:now|right now)$|"
-        r"(?:fainted|painted|feinted) on the (?:\w+ )?floor|"
+        # "Fainted on the floor" as a recogniser may hear it.
+        r"(?:painted|feinted) on the (?:\w+ )?floor|"
         r"^(?!.*\b(?:if|might|could|will|would|worried|scared|afraid)\b).*\b(?:i|he|she|mum|dad) (?:fall|fell) (?:down|out|over) in (?:the )?(?:kitchen|bathroom|hall|garden|toilet|bedroom|lounge)\b|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
