@@ -6,6 +6,7 @@ import numpy as np
 
 from assistant.chunk_choice import ChunkChooser
 from assistant.content import Section
+from assistant.vocabulary import content_words
 
 SECTION = Section(
     id="operation", title="The operation", asks=("How long is the operation?",),
@@ -63,8 +64,6 @@ def test_a_chunk_that_leans_on_the_one_before_shares_its_words() -> None:
 
 
 def test_best_overlap_is_the_share_of_the_question_one_chunk_holds() -> None:
-    from assistant.vocabulary import content_words
-
     home = Section(id="home", title="Going home", asks=("when can I go home",),
                    chunks=("You can go home 2 to 3 days after keyhole surgery.", "Rest when you get home."))
     keyhole = Section(id="keyhole", title="Keyhole surgery", asks=("what is keyhole surgery",),

@@ -8,7 +8,14 @@ import pytest
 
 from assistant.content import Library, load_library
 from assistant.dialogue import UNKNOWN_BELOW
-from assistant.matcher import DERIVED_QUESTIONS_LIFT, Match, Matcher, confidence_from_score
+from assistant.matcher import (
+    DERIVED_QUESTIONS_LIFT,
+    PASSAGE_WEIGHT,
+    Candidate,
+    Match,
+    Matcher,
+    confidence_from_score,
+)
 
 PARAPHRASES = [
     ("when can I carry shopping again?", "heavy-lifting"),
@@ -187,8 +194,6 @@ def test_confidence_is_monotonic_and_bounded() -> None:
 
 
 def test_the_section_holding_the_best_passage_goes_first_when_scores_are_close(tmp_path: Path) -> None:
-    from assistant.matcher import PASSAGE_WEIGHT, Candidate
-
     folder = tmp_path / "pack"
     (folder / "sections").mkdir(parents=True)
     (folder / "sections" / "home.txt").write_text(
