@@ -65,9 +65,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:(?:is|are|am|keeps?|started|still|has been|have been|been|it is|wound is|scar is) bleeding|"
         r"bleeding (?:a lot|heavily|badly|loads|lots|everywhere|through|from|wont stop|will not stop|non stop)|"
         r"bleeding (?:and|so) |blood (?:is )?(?:coming|pouring|gushing|soaking|seeping|everywhere|all over)|"
-        r"(?:lots|lot|loads|pool) of blood|soaked (?:in |with )?blood|blood soaked|(?:coughing|coughed|vomiting|"
+        r"(?:lots|lot|loads|pool) of blood|"
+        # "Blood on bandage, much blood, now, still coming", not blood tests or results still to come.
+        r"blood\b(?! tests?\b| results?\b| pressure\b| sugars?\b)(?: \w+){0,5} still (?:coming|pouring|running|flowing|dripping|seeping)|soaked (?:in |with )?blood|blood soaked|(?:coughing|coughed|vomiting|"
         r"vomited|throwing) up blood|blood in (?:my|his|her|the) (?:sick|vomit|poo|stool|wee|pee|urine)|"
-        r"(?:there is|theres) blood|blood on (?:the|my|me|his|her) (?:\w+ )?(?:dressing|bandage|sheets?|pad|pyjamas|clothes|nightie|nightdress|bed|top|shirt|towel)|(?:dressing|bandage|pad)\w*(?: \w+){0,4} (?:in|with) blood|"
+        r"(?:there is|theres) blood|blood on (?:(?:the|my|me|his|her) )?(?:\w+ )?(?:dressing|bandage|sheets?|pad|pyjamas|clothes|nightie|nightdress|bed|top|shirt|towel)|(?:dressing|bandage|pad)\w*(?: \w+){0,4} (?:in|with) blood|"
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
         r"fresh (?:red )?blood|run\w* (?:with|wid|wood) blood|soak\w* (?:with|in) blood|(?:filling|filled|fills|full) (?:up )?(?:with|of) (?:\w+ ){0,2}blood|"
         r"(?:blood|love) (?:is |was )?(?:coming|pouring|gushing) (?:from|out of) (?:the|my|me|his|her) (?:wound|scar|cut|stitches|dressing)|"
@@ -94,6 +96,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Fainted on the floor" as a recogniser may hear it.
         r"(?:painted|feinted) on the (?:\w+ )?floor|"
         r"^(?!.*\b(?:if|might|could|will|would|worried|scared|afraid)\b).*\b(?:i|he|she|mum|dad) (?:fall|fell) (?:down|out|over) in (?:the )?(?:kitchen|bathroom|hall|garden|toilet|bedroom|lounge)\b|"
+        # "I feel I going to faint" told now, not "will I feel like I am going to faint when I stand?"
+        r"^(?!.*\b(?:will|would|might|could|normal|if|when)\b).*\b(?:feel|feels|feeling|felt)(?: \w+){0,3} (?:going|gonna|about) to (?:faint|collapse|black out|keel over)|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
         r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"

@@ -24,6 +24,8 @@ EMERGENCIES = [
     "Bleeding. Lots.", "bleeding, what?", "her dressings so bright through in blood",
     "there's blood on me pyjamas from the cut", "I've just been sick and there's dark blood in it.",
     "she's just stood up out of the chair and gone down",
+    # Blind set R's two red flags the rules missed (read after R was measured).
+    "Blood on bandage, much blood, now, still coming", "my belly is hurting bad and I feel I going to faint",
 ]
 HOSPITAL = [
     "my wound is hot and leaking", "my scar is weeping and feels warm", "the cut on my tummy is red and sore",
@@ -49,6 +51,8 @@ NOT_URGENT = [
     "is it normal that my head is burning with worry", "if it's the open one with the big cut, how many days am I in for",
     "if they do it keyhole is it less sore than the big cut", "I lie with my eyes closed to rest",
     "the helpline is not answering me",
+    "will I feel like I am going to faint when I first stand up", "the blood test results are still coming back",
+    "how much blood will I lose in the operation",
 ]
 
 
