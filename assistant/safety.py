@@ -46,7 +46,7 @@ _NEAR = r"(?:\W+\w+){0,7}?\W+"
 _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "chest pain", re.compile(
         r"\b(?:chest (?:a |de |is |it )?(?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore|killing)|feels (?:\w+ )?(?:tight|heavy)|"
-        r"tightness|pressure|ache)|pains? in (?:my|me|his|her|the|their) chest|tight chest|heart attack|"
+        r"tightness|pressure|ache)|pains? in (?:the (?:middle|centre|center|front|left side) of )?(?:my|me|his|her|the|their) chest|tight chest|heart attack|"
         r"heart (?:is )?(?:pounding|racing)(?:\W+\w+){0,6}?\W+chest|"
         # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "

@@ -26,6 +26,7 @@ EMERGENCIES = [
     "she's just stood up out of the chair and gone down",
     # Blind set R's two red flags the rules missed (read after R was measured).
     "Blood on bandage, much blood, now, still coming", "my belly is hurting bad and I feel I going to faint",
+    "I having a pain in the middle of my chest",
 ]
 HOSPITAL = [
     "my wound is hot and leaking", "my scar is weeping and feels warm", "the cut on my tummy is red and sore",
