@@ -77,9 +77,19 @@ def _run_turn(dialogue: Dialogue, engines: Engines, kind: str, value: str, now: 
     if kind == "audio":
         from assistant.stt import transcribe_file
 
-        transcript = transcribe_file(engines.recogniser(), value, realtime=realtime)
-        timings["stt"] = transcript.stt_ms
-        heard = transcript.text
+        recogniser = engines.recogniser()
+        transcript = transcribe_file(recogniser, value, realtime=realtime)
+        again_ms: list[float] = []
+
+        def hear_again() -> str:
+            started = time.perf_counter()
+            try:
+                return recogniser.hear_again()
+            finally:
+                again_ms.append((time.perf_counter() - started) * 1000)
+
+        heard = dialogue.better_hearing(transcript.text, hear_again)
+        timings["stt"] = transcript.stt_ms + sum(again_ms)
     else:
         heard = value
     start = time.perf_counter()

@@ -72,9 +72,11 @@ class Event:
 class Recognition:
     """Transcribes one utterance at a time on its own thread; busy utterances heard while speaking are dropped."""
 
-    def __init__(self, recogniser: Any, post: Any) -> None:
+    def __init__(self, recogniser: Any, post: Any,
+                 choose: Callable[[str, Callable[[], str]], str] | None = None) -> None:
         self._recogniser = recogniser
         self._post = post
+        self._choose = choose  # between the first hearing and another: Dialogue.better_hearing
         self._jobs: queue.Queue[Transcribe] = queue.Queue()
         self._busy = threading.Event()
         threading.Thread(target=self._run, name="recognition", daemon=True).start()
@@ -92,6 +94,8 @@ class Recognition:
             text = ""
             try:
                 text = _transcribe(self._recogniser, job.samples)
+                if self._choose is not None:
+                    text = self._choose(text, self._recogniser.hear_again).strip()
             except AssistantError as err:
                 _LOGGER.warning("could not recognise speech: %s", err)
             except Exception:  # a bug here must not leave the loop thinking for ever
@@ -134,7 +138,7 @@ class LiveSession:
         self.events: queue.Queue[Event] = queue.Queue()
         self.keyboard = keyboard(self)
         self.sound = sound(self)
-        self.recognition = Recognition(recogniser, self.events.put)
+        self.recognition = Recognition(recogniser, self.events.put, dialogue.better_hearing)
         self.microphone = microphone(self)
         self._closed = False
 

@@ -15,6 +15,7 @@ import logging
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -97,10 +98,25 @@ def answer_accuracy(heard: dict[str, list[tuple[corpus.CorpusClip, str]]]) -> di
     for key, pairs in groups.items():
         rows = [EvalRow(c.kind, text, _facts(c.facts), 0) for c, text in pairs]
         figures = evaluate(rows, assistant.new_dialogue, now).figures()
-        urgent = any(c.kind == "urgent" for c, _ in pairs)
+        kinds = {c.kind for c, _ in pairs}
         out[key] = {"answer": figures["answer_accuracy"],
-                    "urgent": figures["urgent_recall"] if urgent else None}
+                    "urgent": figures["urgent_recall"] if "urgent" in kinds else None,
+                    "unknown": figures["unknown_recall"] if "unknown" in kinds else None}
     return out
+
+
+def hearing_chooser() -> Callable[[str, Callable[[], str]], str] | None:
+    """The dialogue's choice between a first and a second hearing, as `run.py ask --audio` makes it."""
+    try:
+        import tempfile
+
+        from assistant.app import Assistant
+
+        dialogue = Assistant.load(None, home=tempfile.mkdtemp(prefix="bench-stt-home-")).new_dialogue()
+    except (AssistantError, ImportError) as err:
+        _LOGGER.warning("dialogue not available (%s): first hearings only", err)
+        return None
+    return dialogue.better_hearing
 
 
 def _facts(text: str) -> tuple[tuple[str, ...], ...]:
@@ -109,17 +125,22 @@ def _facts(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def measure(rec: Recogniser, clips: list[corpus.CorpusClip], folder: Path,
-            realtime: int, label: str = "whisper") -> dict[str, Any]:
+            realtime: int, label: str = "whisper",
+            choose: Callable[[str, Callable[[], str]], str] | None = None) -> dict[str, Any]:
     """WER per voice and noise, stt time, negatives heard as speech, realtime latency.
 
-    What was heard is saved beside the audio (heard-LABEL.json), so that `--rescore` can work out
-    the replies again after a matcher change without hearing everything again."""
+    Word errors count the first hearing; replies use the hearing ``choose`` picks (the dialogue
+    asks for a second one when the leaflet answers nothing in the first). What was heard is saved
+    beside the audio (heard-LABEL.json: file, group, hearing replied to, first hearing), so that
+    `--rescore` can work out the replies again after a matcher change without hearing everything
+    again; the choice of hearing stays as it was made."""
     process = psutil.Process()
     heard_by_group: dict[str, list[tuple[corpus.CorpusClip, str]]] = defaultdict(list)
     errors: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     stt_ms: list[float] = []
     peak = process.memory_info().rss
-    negatives_heard = 0
+    negatives_heard = heard_again = 0
+    first: dict[str, str] = {}
     for clip in clips:
         heard = transcribe_file(rec, folder / clip.file)
         peak = max(peak, process.memory_info().rss)
@@ -127,12 +148,16 @@ def measure(rec: Recogniser, clips: list[corpus.CorpusClip], folder: Path,
             negatives_heard += heard.speech_found
             continue
         stt_ms.append(heard.stt_ms)
-        heard_by_group[f"{clip.voice}/{clip.noise}"].append((clip, heard.text))
+        chosen = choose(heard.text, rec.hear_again) if choose else heard.text
+        heard_again += chosen != heard.text
+        first[clip.file] = heard.text
+        heard_by_group[f"{clip.voice}/{clip.noise}"].append((clip, chosen))
         e, n = corpus.word_errors(clip.text, heard.text)
         for key in (f"{clip.voice}/{clip.noise}", f"all/{clip.noise}"):
             errors[key][0] += e
             errors[key][1] += n
-    saved = [[c.file, group, text] for group, pairs in heard_by_group.items() for c, text in pairs]
+    saved = [[c.file, group, text, first[c.file]] for group, pairs in heard_by_group.items()
+             for c, text in pairs]
     (folder / f"heard-{label}.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
     # Real-time feeding takes as long as the clip itself: pick the clips first, then feed only those.
     live_clips = [c for c in clips if c.kind != "negative" and c.noise == "mild"][:realtime]
@@ -144,6 +169,7 @@ def measure(rec: Recogniser, clips: list[corpus.CorpusClip], folder: Path,
         "realtime_stt_ms_p50": round(_percentile(live, 0.5), 1),
         "realtime_stt_ms_p95": round(_percentile(live, 0.95), 1),
         "negatives_heard_as_speech": f"{negatives_heard}/3",
+        "heard_again": f"{heard_again}/{len(stt_ms)}",
         "peak_rss_mb": round(peak / 2**20),
         "from_audio": answer_accuracy(heard_by_group),
     }
@@ -170,7 +196,7 @@ def rescore(clips: list[corpus.CorpusClip], folder: Path, source: Path,
         if engines and path.stem.removeprefix("heard-") not in engines:
             continue
         heard: dict[str, list[tuple[corpus.CorpusClip, str]]] = defaultdict(list)
-        for file, group, text in json.loads(path.read_text(encoding="utf-8")):
+        for file, group, text, *_ in json.loads(path.read_text(encoding="utf-8")):
             if file in by_file:
                 heard[group].append((by_file[file], text))
         runs[path.stem.removeprefix("heard-")] = {"from_audio": answer_accuracy(heard)}
@@ -189,6 +215,7 @@ def run(quick: bool = False, questions: str | None = None, rescore_only: bool = 
         return rescore(clips, folder, source, engines)
     vocabulary = leaflet_vocabulary()
     installed = installed_engines(Path(ROOT / "models"))
+    choose = hearing_chooser()
     runs: dict[str, dict[str, Any]] = {}
     for name in [e for e in engines or ENGINES if e != UNPRIMED]:
         if name not in installed:
@@ -196,13 +223,14 @@ def run(quick: bool = False, questions: str | None = None, rescore_only: bool = 
                           if name == "vosk" else f"{name} is not installed"}
             continue
         rec, load_ms = _load(name)
-        runs[name] = {"load_ms": round(load_ms), **measure(rec, clips, folder, config["realtime"], name)}
+        runs[name] = {"load_ms": round(load_ms),
+                      **measure(rec, clips, folder, config["realtime"], name, choose)}
     if "whisper" in installed and (engines is None or UNPRIMED in engines):
         # Biasing is compared on the mild-noise clips only, to keep the run short; hotwords
         # go into the same decoder prompt in faster-whisper, so they are not compared again.
         mild = [c for c in clips if c.noise == "mild"]
         rec, load_ms = _load("whisper", vocabulary=vocabulary, biasing="none")
-        runs[UNPRIMED] = {"load_ms": round(load_ms), **measure(rec, mild, folder, 0, UNPRIMED)}
+        runs[UNPRIMED] = {"load_ms": round(load_ms), **measure(rec, mild, folder, 0, UNPRIMED, choose)}
     return {"source": source.name, "clips": len(clips), "questions": len({c.text for c in clips if c.text}),
             "engines": runs}
 
@@ -223,7 +251,8 @@ def format_table(result: dict[str, Any]) -> str:
     lines.append("")
     cols = [("load_ms", "load ms"), ("stt_ms_p50", "stt p50"), ("stt_ms_p95", "stt p95"),
             ("realtime_stt_ms_p50", "realtime p50"), ("realtime_stt_ms_p95", "realtime p95"),
-            ("negatives_heard_as_speech", "negatives heard"), ("peak_rss_mb", "peak MB")]
+            ("negatives_heard_as_speech", "negatives heard"), ("heard_again", "heard again"),
+            ("peak_rss_mb", "peak MB")]
     lines.append("speed".ljust(18) + "".join(label.rjust(len(label) + 2) for _, label in cols))
     for name, figures in engines.items():
         lines.append(name.ljust(18) + "".join(
@@ -237,10 +266,12 @@ def format_table(result: dict[str, Any]) -> str:
 
 
 def _reply_lines(engines: dict[str, Any]) -> list[str]:
-    lines = ["replies carrying the facts (answer) / urgent recall; 'typed' = the questions as text"]
+    lines = ["replies carrying the facts (answer) / urgent recall / out-of-scope refused; "
+             "'typed' = the questions as text"]
     for name, figures in engines.items():
         acc = figures.get("from_audio", {})
-        cells = [f"{k} {v['answer']:.0%}/" + ("-" if v["urgent"] is None else f"{v['urgent']:.0%}")
+        cells = [f"{k} {v['answer']:.0%}/" + "/".join("-" if v.get(x) is None else f"{v[x]:.0%}"
+                                                        for x in ("urgent", "unknown"))
                  for k, v in acc.items() if isinstance(v, dict)]
         lines.append(name.ljust(18) + ("  ".join(cells) or str(acc.get("skipped", "-"))))
     return lines

@@ -84,6 +84,54 @@ def test_red_flag_interrupts_a_pending_clarification(dialogue: Dialogue, now: da
     assert reply.kind == "urgent"
 
 
+class SecondHearing:
+    """Hears the question again as ``text``, counting how often it is asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.asked = 0
+
+    def __call__(self) -> str:
+        self.asked += 1
+        return self.text
+
+
+def test_a_refused_hearing_is_heard_again_and_an_answered_one_taken(dialogue: Dialogue, now: datetime) -> None:
+    again = SecondHearing("How many cuts will I have with keyhole surgery?")
+    chosen = dialogue.better_hearing("keel pets, how many?", again)
+    assert again.asked == 1 and chosen == again.text
+    assert dialogue.respond(chosen, now).section == "keyhole-surgery"
+
+
+@pytest.mark.parametrize("heard, second", [
+    ("How many cuts will I have with keyhole surgery?", "keel pets how many"),  # first one answered
+    ("I've got chest pain", "I've got chess pain"),  # a red flag stands at once
+    ("repeat that", "repeat hat"),  # a command
+    ("", "something"),  # nothing heard is not guessed at
+])
+def test_a_first_hearing_that_needs_no_second_is_kept(dialogue: Dialogue, heard: str, second: str) -> None:
+    again = SecondHearing(second)
+    assert dialogue.better_hearing(heard, again) == heard and again.asked == 0
+
+
+@pytest.mark.parametrize("second", ["", "who won the football last night", "keel pets, how many?"])
+def test_a_second_hearing_no_better_leaves_the_first(dialogue: Dialogue, second: str) -> None:
+    again = SecondHearing(second)
+    assert dialogue.better_hearing("keel pets, how many?", again) == "keel pets, how many?"
+    assert again.asked == 1
+
+
+def test_a_second_hearing_with_a_red_flag_is_taken(dialogue: Dialogue, now: datetime) -> None:
+    chosen = dialogue.better_hearing("Pressing, so, glad.", SecondHearing("Dressing soaked, blood."))
+    assert dialogue.respond(chosen, now).kind == "urgent"
+
+
+def test_a_reply_to_which_one_is_not_heard_again(dialogue: Dialogue, now: datetime) -> None:
+    dialogue.state.clarify = (None, None)  # type: ignore[assignment]
+    again = SecondHearing("How long will I be in hospital?")
+    assert dialogue.better_hearing("the first one", again) == "the first one" and again.asked == 0
+
+
 def test_unknown_says_where_to_ask(dialogue: Dialogue, now: datetime) -> None:
     reply = dialogue.respond("who won the football last night", now)
     assert reply.kind == "unknown" and reply.section is None

@@ -21,14 +21,14 @@ from assistant.listen import Event, LiveSession
 from assistant.live import LiveConfig, LiveLoop
 from assistant.reminders.schedule import to_utc
 from assistant.reminders.store import Reminder, Store
-from assistant.stt.base import Transcript
+from assistant.stt.base import Recogniser, Transcript
 from tests.conftest import LONDON
 
 
-class ScriptedRecogniser:
+class ScriptedRecogniser(Recogniser):
     """Hears the next scripted sentence in every utterance."""
 
-    sample_rate = 16000
+    name = "scripted"
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = list(texts)

@@ -125,6 +125,20 @@ def test_realtime_pacing_hears_the_same_words(corpus, recogniser):
     assert paced.audio_seconds == pytest.approx(fast.audio_seconds)
 
 
+def test_a_question_can_be_heard_again_without_the_prompt(corpus, library):
+    folder, clips = corpus
+    recogniser = load_recogniser("whisper", vocabulary=library.vocabulary())
+    assert isinstance(recogniser, WhisperRecogniser) and recogniser.prompt
+    clip = next(c for c in clips if c.voice == "piper" and c.kind == "answer")
+    first = transcribe_file(recogniser, folder / clip.file)
+    again = recogniser.hear_again()
+    errors, words = word_errors(clip.text, again)
+    assert errors / words <= 0.35, (clip.text, first.text, again)
+    silence = next(c for c in clips if c.kind == "negative" and "silence" in c.file)
+    assert not transcribe_file(recogniser, folder / silence.file).speech_found
+    assert recogniser.hear_again() == ""  # nothing heard: nothing to hear again
+
+
 def test_transcript_fields(corpus, recogniser):
     folder, clips = corpus
     clip = clips[0]

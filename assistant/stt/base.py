@@ -50,6 +50,14 @@ class Recogniser(ABC):
         Stops reading at the end of the question (trailing silence) or when the chunks end.
         """
 
+    def hear_again(self) -> str:
+        """The last question heard once more a different way, or "" when the engine has no other way.
+
+        Asked only when the first hearing gave nothing the leaflet answers (see
+        ``Dialogue.better_hearing``), so it costs time on those turns alone.
+        """
+        return ""
+
 
 def segment_stream(chunks: Iterable[np.ndarray], segmenter: SpeechSegmenter
                    ) -> Iterator[tuple[np.ndarray, SegmentEvent]]:
