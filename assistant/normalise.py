@@ -30,7 +30,8 @@ _INFORMAL = {
     "yous": "you", "wen": "when", "wat": "what", "wot": "what", "wut": "what", "b4": "before",
     "cos": "because", "coz": "because", "cuz": "because", "bc": "because", "becuz": "because",
     "pls": "please", "plz": "please", "thx": "thanks", "ppl": "people", "abt": "about", "tho": "though",
-    "hv": "have", "hev": "have", "av": "have", "wiv": "with", "wiz": "with", "fink": "think",
+    "hv": "have", "hev": "have", "av": "have", "wiv": "with", "wiz": "with", "w": "with", "fink": "think",
+    "rn": "right now", "atm": "at the moment",
     "nowt": "nothing", "owt": "anything", "summat": "something", "mun": "must", "nah": "no",
     "ozzy": "hospital", "hozzy": "hospital", "hossie": "hospital", "tae": "to", "nae": "no",
     # Slang the sentence-embedding model has hardly met, as the plain word it means.

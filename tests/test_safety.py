@@ -27,6 +27,8 @@ EMERGENCIES = [
     # Blind set R's two red flags the rules missed (read after R was measured).
     "Blood on bandage, much blood, now, still coming", "my belly is hurting bad and I feel I going to faint",
     "I having a pain in the middle of my chest",
+    # Blind set S's one red flag the rules missed (read after S was measured): text-speak "w", "rn".
+    "his drain bag filling up w blood rn",
 ]
 HOSPITAL = [
     "my wound is hot and leaking", "my scar is weeping and feels warm", "the cut on my tummy is red and sore",
