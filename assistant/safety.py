@@ -142,7 +142,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:blood )?clot in (?:my|his|her) leg|dvt)\b")),
     (Urgency.HOSPITAL, "yellow skin or eyes", re.compile(
         r"\b(?:(?:skin|eyes|whites of (?:my|his|her) eyes)(?: \w+){0,4} yellow|jaundice\w*|"
-        r"(?:turned|gone|went|going|turning|looking|looks) (?:all |a bit |a little |quite |really |very |sort of |awful |awfully |dead |proper |so )?yellow|"
+        r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became) (?:all |a bit |a little |quite |really |very |sort of |awful |awfully |dead |proper |so |a horrible |a horrid |an awful |a funny |a terrible )?yellow|"
         r"(?:skin|eyes)(?: \w+){0,3} (?:gone|turned|going|turning|looks?|looking)(?: \w+){0,2} yellow)\b")),
 ]
 

@@ -40,6 +40,8 @@ HOSPITAL = [
     "I took her temperature and it says 39", "she can't stop shaking", "he's all clammy",
     "mi temperature high now", "I'm cold and shaking and then hot all over",
     "My wind is having yellow liquid coming out and it is very warm.",
+    # Blind set S's yellow skin the rules alone missed (the written pack's urgent section caught them).
+    "he's after going a horrible yellow colour", "Mr Evans has become very yellow in his skin",
 ]
 NOT_URGENT = [
     "why do I need breathing exercises", "is there a risk of bleeding after the operation",
