@@ -251,7 +251,7 @@ def format_table(result: dict[str, Any]) -> str:
     lines.append("")
     cols = [("load_ms", "load ms"), ("stt_ms_p50", "stt p50"), ("stt_ms_p95", "stt p95"),
             ("realtime_stt_ms_p50", "realtime p50"), ("realtime_stt_ms_p95", "realtime p95"),
-            ("negatives_heard_as_speech", "negatives heard"), ("heard_again", "heard again"),
+            ("negatives_heard_as_speech", "negatives heard"), ("heard_again", "2nd hearing used"),
             ("peak_rss_mb", "peak MB")]
     lines.append("speed".ljust(18) + "".join(label.rjust(len(label) + 2) for _, label in cols))
     for name, figures in engines.items():
