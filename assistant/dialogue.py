@@ -108,6 +108,7 @@ class Dialogue:
         self._save_settings = save_settings
         self._reminders = reminders
         self.state = Conversation()
+        self._last_match: tuple[str, Match | None] = ("", None)
 
     def reset(self) -> None:
         """Start a fresh conversation (settings are kept)."""
@@ -168,9 +169,16 @@ class Dialogue:
             return again
         return heard
 
-    def _refusal(self, text: str, match: Match | None = None) -> Reply | None:
+    def _match(self, text: str) -> Match | None:
+        """The matcher's answer, kept for the last text: a spoken question is weighed by
+        ``better_hearing`` and then answered, and should be matched once."""
+        if self._last_match[0] != text:
+            self._last_match = (text, self.matcher.match_question(text))
+        return self._last_match[1]
+
+    def _refusal(self, text: str) -> Reply | None:
         """"I don't have that" when the leaflet does not answer the question, else None."""
-        match = match or self.matcher.match_question(text)
+        match = self._match(text)
         if match is None or match.score < UNKNOWN_BELOW:
             return self._unknown(1.0 - (match.confidence if match else 0.0))
         if match.section.urgent:
@@ -185,10 +193,10 @@ class Dialogue:
         return None
 
     def _question(self, text: str, now: datetime) -> Reply:
-        match = self.matcher.match_question(text)
-        refusal = self._refusal(text, match)
+        refusal = self._refusal(text)
         if refusal is not None:
             return refusal
+        match = self._match(text)
         assert match is not None
         if match.section.urgent:
             return self._answer(match, now)
