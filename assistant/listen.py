@@ -106,12 +106,16 @@ class Recognition:
 
 
 def _transcribe(recogniser: Any, samples: np.ndarray) -> str:
-    """Words in one utterance; trailing digital silence makes sure the recogniser sees its end."""
+    """Words in one utterance; trailing digital silence makes sure the recogniser sees its end.
+
+    The loop already collected the audio and decides itself when to decode early, so the
+    recogniser hears it as a recording (``live=False``), not as a microphone.
+    """
     rate = recogniser.sample_rate
     padded = np.concatenate([samples, np.zeros(int(1.5 * rate), np.float32)])
     step = rate // 10
     chunks = [padded[i : i + step] for i in range(0, len(padded), step)]
-    return str(recogniser.transcribe_stream(chunks).text).strip()
+    return str(recogniser.transcribe_stream(chunks, live=False).text).strip()
 
 
 class LiveSession:

@@ -33,7 +33,8 @@ class ScriptedRecogniser(Recogniser):
     def __init__(self, texts: list[str]) -> None:
         self.texts = list(texts)
 
-    def transcribe_stream(self, chunks: Iterable[np.ndarray]) -> Transcript:
+    def transcribe_stream(self, chunks: Iterable[np.ndarray], *, live: bool | None = None
+                          ) -> Transcript:
         seconds = sum(len(c) for c in chunks) / self.sample_rate
         text = self.texts.pop(0) if self.texts else ""
         return Transcript(text, 0.9, seconds, 1.0, bool(text))

@@ -72,7 +72,8 @@ class ScriptedRecogniser(Recogniser):
     def __init__(self) -> None:
         self.fed: list[np.ndarray] = []
 
-    def transcribe_stream(self, chunks: Iterable[np.ndarray]) -> Transcript:
+    def transcribe_stream(self, chunks: Iterable[np.ndarray], *, live: bool | None = None
+                          ) -> Transcript:
         utterance = collect_utterance(self._record(chunks), self.sample_rate)
         text = "hello" if utterance.speech_found else ""
         return Transcript(text, 1.0, utterance.audio_seconds, 0.0, utterance.speech_found)

@@ -55,6 +55,45 @@ def recogniser() -> WhisperRecogniser:
     return rec
 
 
+class _CountingRecogniser(WhisperRecogniser):
+    """The whisper adapter's streaming logic with the decoder replaced: counts decodes and lengths."""
+
+    def __init__(self) -> None:
+        super().__init__(model=None)
+        self.decoded: list[int] = []
+
+    def transcribe_samples(self, samples: np.ndarray) -> tuple[str, float]:
+        self.decoded.append(len(samples))
+        return "when can I drive", 0.9
+
+
+def _two_phrases_then_silence() -> list[np.ndarray]:
+    rng = np.random.default_rng(0)
+    voiced = 0.2 * rng.standard_normal(RATE).astype(np.float32)
+    audio = np.concatenate([voiced, np.zeros(RATE // 2, np.float32), voiced,
+                            np.zeros(3 * RATE, np.float32)])
+    return [audio[i:i + 1600] for i in range(0, len(audio), 1600)]
+
+
+def test_a_recording_is_decoded_whole_however_slowly_it_is_read(monkeypatch):
+    """A busy machine reads a file slower than real time; it must not be taken for a microphone.
+
+    The clock is made slow (one second per reading), so judged by pace every chunk looks live, and
+    live audio is decoded early at the pause, on less trailing silence than the whole question.
+    """
+    import assistant.stt.whisper as whisper
+
+    ticks = iter(range(10_000))
+    monkeypatch.setattr(whisper.time, "perf_counter", lambda: float(next(ticks)))
+    heard = {}
+    for live in (False, True, None):
+        rec = _CountingRecogniser()
+        assert rec.transcribe_stream(_two_phrases_then_silence(), live=live).text == "when can I drive"
+        heard[live] = rec.decoded
+    (whole,) = heard[False]
+    assert heard[True][0] < whole and heard[None][0] < whole  # None: judged by pace, looks live
+
+
 def _wer(folder: Path, clips: list[CorpusClip], rec: WhisperRecogniser) -> float:
     errors = words = 0
     for clip in clips:

@@ -104,7 +104,7 @@ def transcribe_file(recogniser: Recogniser, path: str | Path, *,
     """
     chunks = file_chunks(path, recogniser.sample_rate, realtime=realtime)
     started = time.perf_counter()
-    transcript = recogniser.transcribe_stream(chunks)
+    transcript = recogniser.transcribe_stream(chunks, live=realtime)
     if realtime:
         return transcript
     return replace(transcript, stt_ms=1000 * (time.perf_counter() - started))

@@ -44,10 +44,15 @@ class Recogniser(ABC):
     sample_rate: ClassVar[int] = 16000
 
     @abstractmethod
-    def transcribe_stream(self, chunks: Iterable[np.ndarray]) -> Transcript:
+    def transcribe_stream(self, chunks: Iterable[np.ndarray], *, live: bool | None = None
+                          ) -> Transcript:
         """Hear one question from float32 mono chunks at ``sample_rate``, ~100 ms each.
 
         Stops reading at the end of the question (trailing silence) or when the chunks end.
+        ``live`` says whether the chunks come at the speaker's pace (a microphone): True or False
+        when the caller knows, None to let the engine judge from how fast they arrive. An engine
+        may start work early on live audio; it must hear a recording the same however busy the
+        machine is.
         """
 
     def hear_again(self) -> str:

@@ -137,7 +137,8 @@ class VoskRecogniser(Recogniser):
         except (RuntimeError, ValueError, json.JSONDecodeError) as err:
             raise RecognitionError(f"Vosk failed while decoding: {err}") from err
 
-    def transcribe_stream(self, chunks: Iterable[np.ndarray]) -> Transcript:
+    def transcribe_stream(self, chunks: Iterable[np.ndarray], *, live: bool | None = None
+                          ) -> Transcript:
         """Hear one question: join the decoder's final results up to the end of speech."""
         segmenter = SpeechSegmenter(self.sample_rate, self.segmenter)
         seconds = 0.0

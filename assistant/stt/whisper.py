@@ -209,22 +209,27 @@ class WhisperRecogniser(Recogniser):
             return ""
         return self._decode(self._last, None)[0]
 
-    def transcribe_stream(self, chunks: Iterable[np.ndarray]) -> Transcript:
+    def transcribe_stream(self, chunks: Iterable[np.ndarray], *, live: bool | None = None
+                          ) -> Transcript:
         """Collect one spoken question from the chunks, then decode it.
 
-        When chunks arrive at real-time pace (a microphone), decoding starts in the background
-        at the first pause, so the words are usually ready when the silence confirms the end.
+        When chunks arrive at real-time pace (a microphone, or ``live``), decoding starts in the
+        background at the first pause, so the words are usually ready when the silence confirms
+        the end. A recording read at once (``live=False``) is always decoded whole: judged by
+        pace alone, a file read on a busy machine looked live, and the early guess (made on the
+        audio up to the pause) could differ from the whole decode.
         """
         buffer = UtteranceBuffer(self.sample_rate, self.segmenter)
         early = _EarlyDecode(self)
         first_at = None
         for chunk in chunks:
-            first_at = first_at or time.perf_counter()
+            first_at = time.perf_counter() if first_at is None else first_at
             event = buffer.add(chunk)
             if event is SegmentEvent.END:
                 break
             if event is SegmentEvent.SPEECH:
-                paced = time.perf_counter() - first_at >= PACED * buffer.total_samples / RATE
+                paced = live if live is not None else (
+                    time.perf_counter() - first_at >= PACED * buffer.total_samples / RATE)
                 early.consider(buffer, paced)
         ended_at = time.perf_counter()
         if not buffer.speech_found:
