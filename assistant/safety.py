@@ -69,7 +69,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Blood on bandage, much blood, now, still coming", not blood tests or results still to come.
         r"blood\b(?! tests?\b| results?\b| pressure\b| sugars?\b)(?: \w+){0,5} still (?:coming|pouring|running|flowing|dripping|seeping)|soaked (?:in |with )?blood|blood soaked|(?:coughing|coughed|vomiting|"
         r"vomited|throwing) up blood|blood in (?:my|his|her|the) (?:sick|vomit|poo|stool|wee|pee|urine)|"
-        r"(?:there is|theres) blood|blood on (?:(?:the|my|me|his|her) )?(?:\w+ )?(?:dressing|bandage|sheets?|pad|pyjamas|clothes|nightie|nightdress|bed|top|shirt|towel)|(?:dressing|bandage|pad)\w*(?: \w+){0,4} (?:in|with) blood|"
+        r"(?:there is|theres) blood|"
+        # "Sheets are wet... it's blood", not the liver's blood supply or a blood test.
+        r"(?:it is|its|it s) (?:all )?blood\b(?! supply| vessels?| flow| tests?| results?| pressure| sugars?| counts?| clots?| thinn\w*| group| type| transfusion)|blood on (?:(?:the|my|me|his|her) )?(?:\w+ )?(?:dressing|bandage|sheets?|pad|pyjamas|clothes|nightie|nightdress|bed|top|shirt|towel)|(?:dressing|bandage|pad)\w*(?: \w+){0,4} (?:in|with) blood|"
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
         r"fresh (?:red )?blood|run\w* (?:with|wid|wood) blood|soak\w* (?:with|in) blood|(?:filling|filled|fills|full) (?:up )?(?:with|of) (?:\w+ ){0,2}blood|"
         r"(?:blood|love) (?:is |was )?(?:coming|pouring|gushing) (?:from|out of) (?:the|my|me|his|her) (?:wound|scar|cut|stitches|dressing)|"

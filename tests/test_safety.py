@@ -29,6 +29,8 @@ EMERGENCIES = [
     "I having a pain in the middle of my chest",
     # Blind set S's one red flag the rules missed (read after S was measured): text-speak "w", "rn".
     "his drain bag filling up w blood rn",
+    # Blind set T's one red flag the rules missed (read after T was measured).
+    "sheets are wet... it's blood... from where the drain is... loads",
 ]
 HOSPITAL = [
     "my wound is hot and leaking", "my scar is weeping and feels warm", "the cut on my tummy is red and sore",
@@ -58,6 +60,8 @@ NOT_URGENT = [
     "the helpline is not answering me",
     "will I feel like I am going to faint when I first stand up", "the blood test results are still coming back",
     "how much blood will I lose in the operation",
+    "the liver and its blood supply", "is it blood tests first before the operation",
+    "is it blood thinning injections I will have",
 ]
 
 
