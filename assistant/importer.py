@@ -102,6 +102,8 @@ def draft_sections(leaflet: Leaflet, fallback_title: str) -> list[_Draft]:
             skipping = block.level if _DROP_HEADING.fullmatch(block.text) else 0
             if skipping:
                 continue
+            if current.blocks and restates(block.text, current.title):
+                continue  # "Laparoscopy" under "Keyhole (laparoscopic) surgery": one topic
             if block.level >= 3:
                 current = _Draft(block.text, parent=top)
                 top.children.append(current)
@@ -118,6 +120,19 @@ def draft_sections(leaflet: Leaflet, fallback_title: str) -> list[_Draft]:
         elif not skipping:
             current.blocks.append(block)
     return drafts
+
+
+def restates(heading: str, previous: str) -> bool:
+    """True for a heading of one or two words that only names again the topic of the heading before.
+
+    Web leaflets split one topic into a panel per term ("Keyhole (laparoscopic) surgery", then
+    "Laparoscopy"); as two sections, a question naming the topic found the first and missed the
+    facts in the second. Words meet on their first seven letters ("laparoscopy", "laparoscopic").
+    """
+    def key_words(title: str) -> set[str]:  # numbers count: "Topic 2" is not "Topic 1" again
+        return {w[:7] for w in re.findall(r"[a-z]+|\d+", title.lower()) if len(w) > 3 or w.isdigit()}
+    words = key_words(heading)
+    return 0 < len(heading.split()) <= 2 and bool(words) and words <= key_words(previous)
 
 
 def _is_item_list(block: Block) -> bool:

@@ -144,6 +144,19 @@ def confidence_from_score(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-CONFIDENCE_SLOPE * (score - CONFIDENCE_CENTRE)))
 
 
+def in_context(title: str, chunk: str) -> str:
+    """A chunk as embedded: under its section's title, as a reader meets it.
+
+    "The main advantage of this type of surgery is..." never says *keyhole*; embedded alone, the
+    first chunk of "Keyhole surgery", which does, looked closer to "why is keyhole better?" than the
+    chunk that answers it. With the title in front of every chunk, what differs between chunks is
+    what they say. Measured in session 8 on the 23 read sets: written pack answers 91.4 -> 92.3%
+    (14 sets up, none down), imported seed pack 77.1 -> 78.1% (with headings that restate the one
+    before merged, importer.restates); "Title. chunk" did less well (91.9 and 77.7%).
+    """
+    return f"{title}: {chunk}"
+
+
 class Matcher:
     """Scores every section of a library against a question."""
 
@@ -208,7 +221,7 @@ class Matcher:
 
     def _index(self, embedder: Embedder, cache_dir: Path | None) -> None:
         asks = [a for group in self._asks for a in group]
-        chunks = [c for s in self._sections for c in s.chunks]
+        chunks = [in_context(s.title, c) for s in self._sections for c in s.chunks]
         vecs = embedder.encode_cached(asks + chunks + self._not_covered.questions, cache_dir)
         ask_vecs, chunk_vecs = vecs[: len(asks)], vecs[len(asks):len(asks) + len(chunks)]
         self._not_covered.vectors = vecs[len(asks) + len(chunks):]

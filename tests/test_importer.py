@@ -13,7 +13,7 @@ import pytest
 from assistant.cli import main
 from assistant.content import Pack, load_library, load_pack
 from assistant.errors import ContentError
-from assistant.importer import build_pack
+from assistant.importer import build_pack, restates
 from assistant.leaflet_chunks import chunk_group, heard_sentences, list_groups, split_sentences
 from assistant.leaflet_meta import (
     from_surgery,
@@ -32,11 +32,12 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_9ab7bde8cb
 SEED_HEADINGS = [
     "Surgery for secondary cancer in the liver", "About surgery for secondary liver cancer",
     "Having chemotherapy before surgery", "Having chemotherapy after surgery", "Liver transplant",
-    "Getting support", "Staged liver resection", "Keyhole (laparoscopic) surgery", "Laparoscopy",
+    "Getting support", "Staged liver resection", "Keyhole (laparoscopic) surgery",
     "Portal vein embolisation (PVE)", "Before your operation", "Enhanced recovery programmes (ERP)",
     "After your operation", "Moving around", "Drips and drains", "Pain", "Your wound",
     "Going home", "Avoid heavy lifting", "Get enough rest and eat well", "Do not drink alcohol",
     "Do some gentle exercise",
+    # "Laparoscopy" only names again the heading before it: its text stays with keyhole surgery.
     # Items of several sentences in the "Drips and drains" list become sections of their own.
     "Intravenous infusion", "Drainage tubes", "Nasogastric tube", "Catheter",
 ]
@@ -97,6 +98,27 @@ def test_seed_pack_answers_lay_questions_its_not_covered_list_only_resembles(see
 def test_seed_keeps_every_heading(seed_pack: Pack) -> None:
     titles = [s.title for s in seed_pack.sections]
     assert sorted(titles) == sorted(SEED_HEADINGS)
+
+
+def test_seed_keeps_keyhole_surgery_in_one_section(seed_pack: Pack) -> None:
+    keyhole = next(s for s in seed_pack.sections if s.title == "Keyhole (laparoscopic) surgery")
+    text = " ".join(keyhole.chunks)
+    assert "tiny camera" in text and "12mm" in text and "smaller wounds" in text
+
+
+@pytest.mark.parametrize("heading, previous, same", [
+    ("Laparoscopy", "Keyhole (laparoscopic) surgery", True),
+    ("Pain", "Pain", True),
+    ("Chemotherapy", "Having chemotherapy before surgery", True),
+    ("Pain relief", "Pain", False),  # says more than the heading before
+    ("Topic 2", "Topic 1", False), ("Step 3", "Step 2", False),
+    ("Going home", "After your operation", False),
+    ("About surgery for secondary liver cancer", "Surgery for secondary cancer in the liver", False),
+    ("Liver transplant", "Having chemotherapy after surgery", False),
+])
+def test_a_heading_that_only_names_the_topic_again_continues_it(heading: str, previous: str,
+                                                               same: bool) -> None:
+    assert restates(heading, previous) is same
 
 
 @pytest.mark.parametrize("fact", ["0808 808 00 00", "8 weeks", "5mm", "12mm", "10 days",
