@@ -32,19 +32,20 @@ types type usually normally really much part parts something anything everyone s
 # Lay words people say for the leaflet's words: leaflet word (a regex) -> what people say.
 LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"urine|catheter", ("pee", "wee", "weeing", "wee tube", "wee bag")),
-    (r"vacuum\w*", ("hoover", "hoovering", "vacuum", "housework")),
+    (r"vacuum\w*", ("hoover", "hoovering", "vacuum", "housework", "clean the house")),
     (r"abdomen|abdominal", ("tummy", "belly", "stomach")),
     (r"alcohol", ("drink", "drinking", "wine", "beer", "pint", "booze", "bevvy", "tipple", "glass of wine",
-                  "fizz", "prosecco", "bubbly", "champagne", "spirits", "whisky", "gin", "rum", "cider", "lager")),
+                  "fizz", "prosecco", "bubbly", "champagne", "spirits", "whisky", "gin", "rum", "cider", "lager",
+                  "sherry", "brandy", "vodka", "shandy", "a tot", "a drop of")),
     (r"incisions?|cuts?", ("cut", "scar", "scars")),
     (r"laparoscop\w*|keyhole", ("keyhole", "laparoscopic", "key hole")),
     (r"painkillers?|analgesia", ("pain relief", "tablets", "pills", "medicine", "paracetamol")),
     (r"wounds?", ("scar", "cut", "wound healing")),
     (r"stitches|staples", ("stitches", "staples", "sutures", "clips")),
-    (r"lift\w*", ("lift", "lifting", "carry", "carrying", "heavy")),
+    (r"lift\w*", ("lift", "lifting", "carry", "carrying", "heavy", "pick up", "picking up", "hauling", "humping")),
     (r"laundry", ("washing", "washing basket")),
     (r"shopping", ("shopping bags", "shopping")),
-    (r"driv\w+", ("drive", "driving", "car")),
+    (r"driv\w+", ("drive", "driving", "car", "behind the wheel", "the wheel")),
     (r"chemotherapy", ("chemo",)),
     (r"intravenous|drip", ("drip", "IV", "line in my arm")),
     (r"nasogastric", ("tube in my nose", "nose tube")),
@@ -65,7 +66,8 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"tumours?", ("lump", "growth", "tumour")),
     (r"infection", ("infected", "infection")),
     (r"outpatient|check-up", ("follow-up", "check-up", "appointment")),
-    (r"gardening", ("garden", "gardening", "mowing")),
+    (r"gardening", ("garden", "gardening", "mowing", "mow", "mower", "lawn", "digging", "dig", "weeding",
+                    "allotment", "hedge", "hedges", "pruning")),
     (r"dressing", ("bandage", "plaster", "dressing")),
     (r"intensive care|high-dependency", ("ICU", "intensive care", "HDU")),
     (r"chest infection", ("cough", "chest infection")),
@@ -81,9 +83,15 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"too much", ("overdose", "too much")),
     (r"admitted", ("go in", "go into hospital", "come in", "admitted", "bring me in", "night before")),
     (r"takes \d+ to \d+ hours", ("how long is the operation", "on the table", "under the knife", "how many hours",
-                                  "op length", "length of the operation")),
+                                  "op length", "length of the operation", "under for", "in theatre")),
     (r"prehabilitation", ("prehab", "pre hab", "getting fit", "get fit")),
     (r"specialist|consultant|surgeon", ("consultant", "specialist", "surgeon")),
+    (r"epidural", ("epi", "epidural", "tube in my back", "injection in my back")),
+    (r"pulse|blood pressure", ("obs", "observations", "BP", "blood pressure", "pulse")),
+    (r"stitches|dissolv\w*", ("dissolving", "dissolvable", "melt", "melting")),
+    (r"eat\w* and drink\w*|drink\w* and eat\w*", ("cup of tea", "a brew", "bite to eat", "starve")),
+    (r"physiotherap\w*", ("physio", "physiotherapy")),
+    (r"recover\w*", ("myself again", "feel like myself", "slow to recover")),
 )
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'-]*[a-z]", text.lower())
@@ -104,11 +112,24 @@ def _key_phrases(text: str, counts: Counter[str]) -> list[str]:
 
 
 def document_frequencies(texts: list[str]) -> Counter[str]:
-    """In how many of the texts each word appears, for weighting a section's key words."""
+    """In how many of the texts each word appears, for weighting a section's key words; and each
+    lay-term pattern, under ``lay_key(pattern)``."""
     doc_freq: Counter[str] = Counter()
     for text in texts:
         doc_freq.update(set(_words(text)))
+        doc_freq.update(lay_key(pattern) for pattern, _ in LAY_TERMS if _lay_regex(pattern).search(text))
+    for pattern, _ in LAY_TERMS:
+        doc_freq.setdefault(lay_key(pattern), 0)
     return doc_freq
+
+
+def lay_key(pattern: str) -> str:
+    """The key under which ``document_frequencies`` counts a lay-term pattern (no word has a colon)."""
+    return f"lay:{pattern}"
+
+
+def _lay_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
 
 
 def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int) -> list[str]:
@@ -128,11 +149,15 @@ def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int) -> 
     top = sorted(counts, key=lambda w: -counts[w] * math.log((n + 1) / (doc_freq[w] or 1)))[:8]
     terms += top
     terms += _key_phrases(text, counts)
-    # Lay words only for what the section is about, not for a word mentioned in passing.
+    # Lay words only for what the section is about, not for a word mentioned in passing; but a
+    # thing the leaflet names in this section and at most one other ("prehabilitation", "takes 3 to
+    # 4 hours") is named where it is explained, so once is enough there.
     focus = f"{title} {' '.join(top)}"
     for pattern, lay in LAY_TERMS:
-        regex = re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
-        if regex.search(focus) or len(regex.findall(text)) >= 2:
+        regex = _lay_regex(pattern)
+        found = len(regex.findall(text))
+        rare = doc_freq.get(lay_key(pattern)) is not None and doc_freq[lay_key(pattern)] <= DISTINCT_IN
+        if regex.search(focus) or found >= 2 or (found and rare):
             terms += lay
     # Then every other word that marks this section out (in at most two sections).
     terms += [w for w in sorted(counts, key=lambda w: -counts[w]) if doc_freq[w] <= DISTINCT_IN]

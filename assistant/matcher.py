@@ -212,12 +212,15 @@ class Matcher:
         return self._vocabulary.unfamiliar(question)
 
     def _term_weights(self) -> dict[str, float]:
-        # A term shared by many sections ("operation") says little about which one is meant.
+        # A term shared by many sections ("operation") says little about which one is meant. Terms
+        # are matched by their stems, so they are counted by them too: "operations", a term of one
+        # section only, is "operation", a term of six.
         counts: dict[str, int] = {}
+        stems = {t: " ".join(stem_words(t)) for terms in self._terms for t in terms}
         for terms in self._terms:
-            for t in set(terms):
-                counts[t] = counts.get(t, 0) + 1
-        return {t: 1.0 / n for t, n in counts.items()}
+            for s in {stems[t] for t in terms}:
+                counts[s] = counts.get(s, 0) + 1
+        return {t: 1.0 / counts[s] for t, s in stems.items()}
 
     def _index(self, embedder: Embedder, cache_dir: Path | None) -> None:
         asks = [a for group in self._asks for a in group]

@@ -24,7 +24,7 @@ from assistant.leaflet_meta import (
 )
 from assistant.leaflet_parse import looks_like_heading, parse_text
 from assistant.leaflet_questions import derive_asks, heading_questions
-from assistant.leaflet_terms import derive_terms
+from assistant.leaflet_terms import derive_terms, document_frequencies
 from assistant.matcher import Matcher
 
 DATA = Path(__file__).resolve().parent / "data" / "leaflets"
@@ -457,6 +457,21 @@ def test_lay_terms_only_for_the_topic() -> None:
     passing = derive_terms("Pain", text, Counter({"wound": 10}), 10)
     assert "wound" not in passing and "scar" not in passing
     assert "pain relief" in passing
+
+
+def test_lay_terms_where_a_rare_thing_is_named_once() -> None:
+    texts = ["Some hospitals run an enhanced recovery programme. It aims to shorten your stay and "
+             "speed your recovery. You may be given a diet plan, exercises and supplement drinks "
+             "before surgery. This is called prehabilitation.",
+             "Most people can go home from hospital after five days. Your doctor will talk to you "
+             "about going home. You will need painkillers for a few weeks. Recovery is different "
+             "for everyone, and the clinic will check your progress at an appointment with the "
+             "consultant.", "Painkillers come through a pump.",
+             "Tell the nurse if the painkillers do not work.", "Rest and eat well."]
+    doc_freq = document_frequencies(texts)
+    assert "prehab" in derive_terms("Enhanced recovery", texts[0], doc_freq, len(texts))
+    # Painkillers are named in three sections: once in passing is not what this one is about.
+    assert "pain relief" not in derive_terms("Going home", texts[1], doc_freq, len(texts))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
