@@ -23,7 +23,7 @@ from assistant.leaflet_meta import (
     unique_slug,
 )
 from assistant.leaflet_parse import looks_like_heading, parse_text
-from assistant.leaflet_questions import derive_asks, heading_questions
+from assistant.leaflet_questions import derive_asks, heading_questions, timed_item_questions
 from assistant.leaflet_terms import derive_terms, document_frequencies
 from assistant.matcher import Matcher
 
@@ -457,6 +457,17 @@ def test_lay_terms_only_for_the_topic() -> None:
     passing = derive_terms("Pain", text, Counter({"wound": 10}), 10)
     assert "wound" not in passing and "scar" not in passing
     assert "pain relief" in passing
+
+
+def test_each_case_of_a_timed_list_gets_its_question() -> None:
+    asks = derive_asks("Going home", ["Most people can go home from hospital: 2 to 3 days after keyhole "
+                                      "surgery for a smaller liver resection; 5 to 7 days after open "
+                                      "surgery, where you have one large wound."])
+    assert "How long will I be in hospital after keyhole surgery for a smaller liver resection?" in asks
+    assert "When can I go home after open surgery?" in asks
+    other = timed_item_questions(["Stitches come out: 10 days after the operation."])
+    assert other == ["How long after the operation?"]
+    assert timed_item_questions(["You may have: a drip; a drain."]) == []
 
 
 def test_lay_terms_where_a_rare_thing_is_named_once() -> None:
