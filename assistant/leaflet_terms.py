@@ -93,6 +93,24 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"physiotherap\w*", ("physio", "physiotherapy")),
     (r"recover\w*", ("myself again", "feel like myself", "slow to recover")),
 )
+def _literal_words(pattern: str) -> list[str]:
+    """The plain words a lay-term pattern stands for: "vacuum\\w*|hoover" -> vacuum, hoover."""
+    words: list[str] = []
+    for alternative in pattern.split("|"):
+        plain = re.sub(r"\\w[*+]|\?|\(\?:|\)|\\d\+|\\b", "", alternative)
+        words += [w for w in plain.split() if w.isalpha()]
+    return words
+
+
+_LAY_LOOKUP = [(re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in lay) + r")\b"), _literal_words(pattern))
+               for pattern, lay in LAY_TERMS]
+
+
+def leaflet_words(question: str) -> list[str]:
+    """The leaflet's words for the lay words in a (cleaned, lower-case) question: "go in" -> admitted."""
+    return [w for regex, words in _LAY_LOOKUP if regex.search(question) for w in words]
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'-]*[a-z]", text.lower())
 

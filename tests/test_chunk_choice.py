@@ -73,3 +73,16 @@ def test_best_overlap_is_the_share_of_the_question_one_chunk_holds() -> None:
     # Both words the question turns on ("home", "keyhole") meet in one chunk of "Going home" only.
     assert chooser.best_overlap(0, words) > chooser.best_overlap(1, words) > 0.0
     assert chooser.best_overlap(0, set()) == 0.0
+
+
+def test_an_imported_pack_meets_lay_words_with_the_leaflets_own() -> None:
+    # "Go in the night before" is the leaflet's "admitted"; a follow-up appointment its "outpatient".
+    section = Section(
+        id="before", title="Before your operation", asks=("what happens",),
+        chunks=("You will have tests at a pre-assessment clinic.",
+                "You will usually be admitted to hospital on the morning of your operation.",
+                "You will have a check-up at the outpatient clinic.",
+                "If you are worried, contact your nurse."))
+    imported = ChunkChooser([section], [False], [])
+    assert imported.choose(0, "do i go in the night before or on the day", None)[0] == 1
+    assert imported.choose(0, "will i get a follow up appointment", None)[0] == 2
