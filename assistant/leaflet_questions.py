@@ -18,7 +18,9 @@ from assistant.leaflet_text_asks import (
     sentence_questions,
 )
 
-MAX_ASKS = 24
+MAX_ASKS = 40
+"""Example questions kept per section. At 24, the lay variants of the seed's longest sections were
+cut; 40 keeps them all (at most 31) and answered 0.3 points more on the 23 read sets (session 8)."""
 # Questions people ask about common leaflet topics, keyed by a word in the section's heading.
 TOPIC_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"pain|pain relief|painkillers", ("Will I be in pain?", "What pain relief will I have?")),
