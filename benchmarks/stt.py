@@ -16,6 +16,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,17 +79,24 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+@lru_cache(maxsize=1)
+def _assistant() -> Any:
+    """The content pack, matcher and dialogue, loaded once for the whole run (a throwaway home)."""
+    import tempfile
+
+    from assistant.app import Assistant
+
+    return Assistant.load(None, home=tempfile.mkdtemp(prefix="bench-stt-home-"))
+
+
 def answer_accuracy(heard: dict[str, list[tuple[corpus.CorpusClip, str]]]) -> dict[str, Any]:
     """Per voice/noise: share of in-scope questions whose reply carries the facts; urgent recall."""
+    from datetime import datetime
+
+    from assistant.evaluation import EvalRow, evaluate
+
     try:
-        import tempfile
-        from datetime import datetime
-
-        from assistant.app import Assistant
-        from assistant.evaluation import EvalRow, evaluate
-
-        home = tempfile.mkdtemp(prefix="bench-stt-home-")
-        assistant = Assistant.load(None, home=home)
+        assistant = _assistant()
     except (AssistantError, ImportError) as err:
         return {"skipped": f"dialogue not available: {err}"}
     now = datetime(2026, 11, 27, 10, 0)
@@ -108,11 +116,7 @@ def answer_accuracy(heard: dict[str, list[tuple[corpus.CorpusClip, str]]]) -> di
 def hearing_chooser() -> Callable[[str, Callable[[], str]], str] | None:
     """The dialogue's choice between a first and a second hearing, as `run.py ask --audio` makes it."""
     try:
-        import tempfile
-
-        from assistant.app import Assistant
-
-        dialogue = Assistant.load(None, home=tempfile.mkdtemp(prefix="bench-stt-home-")).new_dialogue()
+        dialogue = _assistant().new_dialogue()
     except (AssistantError, ImportError) as err:
         _LOGGER.warning("dialogue not available (%s): first hearings only", err)
         return None
