@@ -151,8 +151,11 @@ def lay_variants(question: str) -> list[str]:
     """The question with one leaflet word swapped for an everyday one, for each it has."""
     variants = []
     for word, lay in LAY_SWAPS:
-        if re.search(rf"\b{word}\b", question, re.IGNORECASE):
-            swapped = re.sub(rf"\b{word}\b", lay, question, count=1, flags=re.IGNORECASE)
+        # "the operation" stands for a whole noun phrase, not for the end of one ("staged liver
+        # resection" must not become "staged the operation").
+        lead = r"(^|\b(?:a|an|the|about|is|of|for|after|before|have|had|my) )" if lay.startswith("the ") else r"()"
+        if re.search(rf"{lead}\b{word}\b", question, re.IGNORECASE):
+            swapped = re.sub(rf"{lead}\b{word}\b", rf"\g<1>{lay}", question, count=1, flags=re.IGNORECASE)
             variants.append(re.sub(r"\b(?:a|an|the) (the|a|an)\b", r"\1", swapped))
     return variants[:3]
 

@@ -254,6 +254,8 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
         if took:
             asks.append(took)
         previous_sentence = sentence
+        if _DONE_BY.match(_bare(sentence)):  # "It is done by a specialist liver surgeon."
+            asks += ["Who does the operation?", "What kind of surgeon does the operation?"]
         inverted = invert(sentence)
         if inverted:
             asks.append(inverted)

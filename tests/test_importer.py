@@ -441,11 +441,20 @@ def test_asks_from_text_and_at_least_two() -> None:
     (["This is because the remaining liver can grow bigger."], "Can the remaining liver grow bigger?"),
     (["This operation is called a liver resection."], "What is the operation called?"),
     (["Liver resection is most commonly used to remove tumours."], "What is liver resection used for?"),
+    (["Liver resection is a major operation.", "It is done by a specialist liver surgeon."],
+     "Who does the operation?"),
     (["Liver resection may not be possible if: the cancer has spread; the liver is not healthy."],
      "When is liver resection not possible?"),
 ])
 def test_asks_from_sentences(sentences: list[str], question: str) -> None:
     assert question in derive_asks("Topic", sentences)
+
+
+def test_everyday_variants_swap_whole_phrases_only() -> None:
+    asks = derive_asks("Staged liver resection", ["This is when the liver is removed in 2 stages."])
+    assert "What is staged liver operation?" in asks
+    assert not any("staged the operation" in a for a in asks)
+    assert "What is the operation?" in derive_asks("Liver resection", ["It removes part of the liver."])
 
 
 def test_lay_terms_only_for_the_topic() -> None:
