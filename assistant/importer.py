@@ -211,19 +211,41 @@ def build_sections(leaflet: Leaflet, title: str) -> list[Section]:
     return sections
 
 
+def source_section(title: str, publisher: str, reviewed: str | None, taken: set[str]) -> Section:
+    """A section saying where the information comes from, in the importer's own words.
+
+    The leaflet's own notes on who wrote it are publishing notes and are dropped, but "who wrote
+    this?" is a fair question (seven in the 24 read question sets): the answer is the metadata.
+    """
+    known = publisher != meta.UNKNOWN_PUBLISHER
+    chunks = [f"This information comes from the leaflet \"{title}\""
+              + (f", published by {publisher}." if known else ". It does not say who published it.")]
+    if reviewed:
+        chunks.append(f"The leaflet gives its review date as {reviewed}.")
+    return Section(
+        id=meta.unique_slug("About this leaflet", taken), title="About this leaflet", chunks=tuple(chunks),
+        asks=("Who wrote this information?", "Who wrote this leaflet?", "Where does this information come from?",
+              "Who published this leaflet?", "Who made this information?", "What is the source of this information?"),
+        terms=("who wrote", "written by", "wrote this", "publisher", "published", "source", "this leaflet",
+               "this information", *([publisher] if known else [])),
+        summary="Where this information comes from")
+
+
 def build_pack(leaflet: Leaflet, today: date) -> ImportedPack:
     """Make a whole pack from a leaflet; pure apart from logging."""
     title = leaflet.title or meta.title_from_name(leaflet.source_name)
     notes = [meta.import_note(leaflet.source_name, today)]
     if leaflet.url:
         notes.append(f"The page was saved from {leaflet.url}")
+    publisher = leaflet.publisher or meta.guess_publisher(leaflet.text)
+    reviewed = meta.review_date(leaflet.text)
+    sections = build_sections(leaflet, title)
+    sections.append(source_section(title, publisher, reviewed, {s.id for s in sections}))
     return ImportedPack(
-        id=meta.slug(title) or "leaflet", title=title,
-        publisher=leaflet.publisher or meta.guess_publisher(leaflet.text),
-        source=leaflet.source_name,
-        reviewed=meta.review_date(leaflet.text) or meta.NOT_STATED,
+        id=meta.slug(title) or "leaflet", title=title, publisher=publisher,
+        source=leaflet.source_name, reviewed=reviewed or meta.NOT_STATED,
         help=meta.help_line(leaflet.text), notes=tuple(notes),
-        sections=tuple(build_sections(leaflet, title)), not_covered=not_covered_for(leaflet.text))
+        sections=tuple(sections), not_covered=not_covered_for(leaflet.text))
 
 
 # ---- the command ---------------------------------------------------------------------------

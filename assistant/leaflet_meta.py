@@ -16,6 +16,7 @@ _LOGGER = logging.getLogger(__name__)
 
 GENERIC_HELP = "For anything this leaflet does not cover, ask your nurse or doctor."
 NOT_STATED = "not stated in the source text"
+UNKNOWN_PUBLISHER = "unknown publisher"
 MIN_ENGLISH_SHARE = 0.12
 KNOWN_PUBLISHERS = (
     ("macmillan cancer support", "Macmillan Cancer Support"),
@@ -104,7 +105,7 @@ def guess_publisher(text: str) -> str:
     if match:
         return match.group(1).strip()
     match = _WRITTEN_BY.search(text)
-    return (match.group(1) or match.group(2)).strip() if match else "unknown publisher"
+    return (match.group(1) or match.group(2)).strip() if match else UNKNOWN_PUBLISHER
 
 
 def review_date(text: str) -> str | None:

@@ -13,7 +13,7 @@ import pytest
 from assistant.cli import main
 from assistant.content import Pack, load_library, load_pack
 from assistant.errors import ContentError
-from assistant.importer import build_pack, restates
+from assistant.importer import build_pack, restates, source_section
 from assistant.leaflet_chunks import chunk_group, heard_sentences, list_groups, split_sentences
 from assistant.leaflet_meta import (
     from_surgery,
@@ -40,6 +40,8 @@ SEED_HEADINGS = [
     # "Laparoscopy" only names again the heading before it: its text stays with keyhole surgery.
     # Items of several sentences in the "Drips and drains" list become sections of their own.
     "Intravenous infusion", "Drainage tubes", "Nasogastric tube", "Catheter",
+    # Made by the importer from the metadata: where the information comes from.
+    "About this leaflet",
 ]
 
 
@@ -133,6 +135,20 @@ def test_seed_keeps_figures_exactly(seed_pack: Pack, fact: str) -> None:
                                      "About our information", "Date reviewed", "gender-inclusive"])
 def test_seed_drops_references_and_publishing_notes(seed_pack: Pack, dropped: str) -> None:
     assert dropped.lower() not in spoken(seed_pack).lower()
+
+
+def test_who_wrote_it_is_answered_from_the_metadata(seed_pack: Pack, seed_folder: Path) -> None:
+    about = next(s for s in seed_pack.sections if s.title == "About this leaflet")
+    assert about.chunks == ('This information comes from the leaflet "Surgery for secondary cancer in '
+                            'the liver", published by Macmillan Cancer Support.',)
+    match = Matcher.load(load_library([seed_folder])).match_question("who put this leaflet together?")
+    assert match is not None and match.section.title == "About this leaflet"
+
+
+def test_source_section_says_what_it_does_not_know() -> None:
+    section = source_section("Going home", "unknown publisher", "March 2026", set())
+    assert section.chunks == ('This information comes from the leaflet "Going home". It does not say '
+                              'who published it.', "The leaflet gives its review date as March 2026.")
 
 
 def test_seed_metadata(seed_pack: Pack) -> None:
@@ -245,7 +261,7 @@ def test_html_fixture(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
 
 def test_no_headings_makes_one_section(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     pack = import_pack(capsys, DATA / "bad" / "no_headings.txt", tmp_path / "out")
-    assert [s.title for s in pack.sections] == ["No headings"]
+    assert sorted(s.title for s in pack.sections) == ["About this leaflet", "No headings"]
     assert "0161 496 0000" in spoken(pack)
 
 
@@ -259,7 +275,7 @@ def test_big_html_page_imports(capsys: pytest.CaptureFixture[str], tmp_path: Pat
                     f"<main><h1>Big page</h1>{body}</main><footer>Footer</footer></body></html>")
     assert page.stat().st_size > 5_000_000
     pack = import_pack(capsys, page, tmp_path / "out")
-    assert len(pack.sections) == 29 and "Another page" not in spoken(pack)
+    assert len(pack.sections) == 29 + 1 and "Another page" not in spoken(pack)  # + About this leaflet
 
 
 # ---- bad input: one clear line, never a traceback ----------------------------------------
@@ -336,7 +352,7 @@ def test_check_reports_every_problem(capsys: pytest.CaptureFixture[str], tmp_pat
     out = tmp_path / "pack"
     import_pack(capsys, DATA / "wound_care.md", out)
     code, stdout, _ = run_cli(capsys, "import", "--check", str(out))
-    assert code == 0 and stdout.strip() == "OK: 6 sections"
+    assert code == 0 and stdout.strip() == "OK: 7 sections"  # 6 headings and About this leaflet
     scars = out / "sections" / "scars.txt"
     scars.write_text(re.sub(r"(?m)^ask: .*\n", "", scars.read_text()))
     (out / "pack.txt").write_text("id: Bad Id\n")
