@@ -93,6 +93,8 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"physiotherap\w*", ("physio", "physiotherapy")),
     (r"recover\w*", ("myself again", "feel like myself", "slow to recover")),
 )
+
+
 def _literal_words(pattern: str) -> list[str]:
     """The plain words a lay-term pattern stands for: "vacuum\\w*|hoover" -> vacuum, hoover."""
     words: list[str] = []
