@@ -104,7 +104,7 @@ def run_tests(extra: list[str]) -> int:
     py = str(venv_python())
     steps = [
         [py, "-m", "ruff", "check", "assistant", "tests", "benchmarks", "run.py", "bootstrap.py"],
-        [py, "-m", "mypy", "assistant"],
+        [py, "-m", "mypy", "assistant", "benchmarks"],
         [py, "-m", "pytest", "-q", "-ra", *extra],
     ]
     for step in steps:

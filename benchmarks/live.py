@@ -92,7 +92,7 @@ def sound_runs(frames: np.ndarray, start: int) -> list[tuple[int, int]]:
     """(first sample, length) of each stretch of marked frames, gaps under 40 ms bridged."""
     runs: list[tuple[int, int]] = []
     begin, last = -1, -10
-    for i in np.flatnonzero(frames):
+    for i in (int(n) for n in np.flatnonzero(frames)):
         if i - last > 4:
             if begin >= 0:
                 runs.append((begin, last + 1 - begin))

@@ -10,6 +10,7 @@ import os
 import tempfile
 import time
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -55,10 +56,15 @@ def run(quick: bool = False) -> dict[str, Any]:
         rows = load_eval(DATA / name)
         per_variant = {}
         for label, matcher in variants.items():
-            result = evaluate(rows, lambda m=matcher: Dialogue(m.library, m, Settings()), NOW)
+            result = evaluate(rows, partial(_dialogue, matcher), NOW)
             per_variant[label] = result.figures()
         results["sets"][name] = per_variant
     return results
+
+
+def _dialogue(matcher: Matcher) -> Dialogue:
+    """A fresh conversation over one matcher's library, with default speech settings."""
+    return Dialogue(matcher.library, matcher, Settings())
 
 
 def _imported_seed_library() -> Library | None:

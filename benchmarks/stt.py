@@ -35,11 +35,11 @@ _LOGGER = logging.getLogger(__name__)
 
 PACK = ROOT / "content" / "liver-surgery"
 AUDIO_DIR = ROOT / "tests" / "data" / "audio" / "holdout"
-FULL = {"questions": None, "voices": ["piper", "espeak-gb"],
+FULL: dict[str, Any] = {"questions": None, "voices": ["piper", "espeak-gb"],
         "noises": ["clean", "mild", "noisy"], "realtime": 6}
 UNPRIMED = "whisper-no-prompt"
 """The default engine again without the leaflet's words as a prompt, to show what biasing does."""
-QUICK = {"questions": 12, "voices": ["piper", "espeak-gb"], "noises": ["clean", "mild"],
+QUICK: dict[str, Any] = {"questions": 12, "voices": ["piper", "espeak-gb"], "noises": ["clean", "mild"],
          "realtime": 2}
 
 

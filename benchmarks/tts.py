@@ -26,6 +26,7 @@ from assistant.errors import AssistantError
 from assistant.settings import MAX_RATE, MIN_RATE
 from assistant.speech_text import speakable
 from assistant.tts import DEFAULT_ENGINE, ENGINES, load_speaker
+from assistant.tts.base import SpeechAudio
 from assistant.tts.lexicon import MEDICAL_WORDS
 
 _LOGGER = logging.getLogger(__name__)
@@ -117,7 +118,7 @@ def bench_engine(name: str, texts: list[str], whisper: Any, rate: float = 1.0) -
     worst: list[tuple[float, str, str]] = []
     for text in texts:
         started = time.perf_counter()
-        parts = []
+        parts: list[SpeechAudio] = []
         for part in speaker.synthesize(text, rate=rate):
             if not parts:
                 first_ms.append((time.perf_counter() - started) * 1000)
