@@ -32,6 +32,7 @@ from assistant.pack_files import ImportedPack, Section, check_out, write_pack
 _LOGGER = logging.getLogger(__name__)
 
 MAX_SECTIONS = 300
+TITLE_WORDS_SPOKEN = 20
 
 _DROP_HEADING = re.compile(
     r"(related (pages|information|links|topics|content)|booklets and resources|"
@@ -218,7 +219,9 @@ def source_section(title: str, publisher: str, reviewed: str | None, taken: set[
     this?" is a fair question (seven in the 24 read question sets): the answer is the metadata.
     """
     known = publisher != meta.UNKNOWN_PUBLISHER
-    chunks = [f"This information comes from the leaflet \"{title}\""
+    # Said inside one sentence: no sentence ends of its own ("Pain. Relief!") and not too long.
+    named = " ".join(re.sub(r"[.!?]+(?=\s|$)", ",", title).split()[:TITLE_WORDS_SPOKEN]).rstrip(",;:")
+    chunks = [f"This information comes from the leaflet \"{named}\""
               + (f", published by {publisher}." if known else ". It does not say who published it.")]
     if reviewed:
         chunks.append(f"The leaflet gives its review date as {reviewed}.")

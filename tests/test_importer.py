@@ -145,6 +145,19 @@ def test_who_wrote_it_is_answered_from_the_metadata(seed_pack: Pack, seed_folder
     assert match is not None and match.section.title == "About this leaflet"
 
 
+@pytest.mark.parametrize("title", ["Pain. Relief! Now? Yes. Good.",
+                                   " ".join(["pain relief after the operation"] * 20)])
+def test_any_title_makes_a_valid_about_this_leaflet_section(capsys: pytest.CaptureFixture[str],
+                                                             tmp_path: Path, title: str) -> None:
+    # The title is said inside one sentence: its own full stops, or 100 words, must not break the pack.
+    leaflet = tmp_path / "leaflet.md"
+    leaflet.write_text(f"# {title}\n\n## Rest\n\nRest for two weeks after your operation. Walk a little "
+                       "every day and take your painkillers.\n", encoding="utf-8")
+    pack = import_pack(capsys, leaflet, tmp_path / "out")
+    about = next(s for s in pack.sections if s.title == "About this leaflet")
+    assert about.chunks[0].startswith("This information comes from the leaflet")
+
+
 def test_source_section_says_what_it_does_not_know() -> None:
     section = source_section("Going home", "unknown publisher", "March 2026", set())
     assert section.chunks == ('This information comes from the leaflet "Going home". It does not say '
