@@ -145,6 +145,19 @@ def test_who_wrote_it_is_answered_from_the_metadata(seed_pack: Pack, seed_folder
     assert match is not None and match.section.title == "About this leaflet"
 
 
+def test_duplicated_headings_keep_all_their_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    leaflet = tmp_path / "leaflet.md"
+    leaflet.write_text("# Home care\n\n## Pain\n\nTake paracetamol every six hours.\n\n## Pain\n\n"
+                       "Tell the nurse if it gets worse.\n\n## Walking\n\nWalk a little each day.\n\n"
+                       "## Pain\n\nThe pain eases after two weeks.\n", encoding="utf-8")
+    pack = import_pack(capsys, leaflet, tmp_path / "out")
+    said = spoken(pack)
+    for fact in ("every six hours", "gets worse", "a little each day", "after two weeks"):
+        assert fact in said
+    # The heading said twice in a row is one section; said again later, a second one.
+    assert sorted(s.id for s in pack.sections if s.title == "Pain") == ["pain", "pain-2"]
+
+
 @pytest.mark.parametrize("title", ["Pain. Relief! Now? Yes. Good.",
                                    " ".join(["pain relief after the operation"] * 20)])
 def test_any_title_makes_a_valid_about_this_leaflet_section(capsys: pytest.CaptureFixture[str],
