@@ -86,11 +86,15 @@ class ChunkChooser:
             scores.append(score)
         return scores
 
-    def choose(self, index: int, heard: str, qvec: np.ndarray | None) -> tuple[int, ...]:
-        """The chunk to read first, and a rival scoring too close to call; best first."""
+    def choose(self, index: int, heard: str, qvec: np.ndarray | None,
+               scores: list[float] | None = None) -> tuple[int, ...]:
+        """The chunk to read first, and a rival scoring too close to call; best first.
+
+        ``scores``: this question's ``scores`` for the section, when the caller already has them.
+        """
         if len(self._sections[index].chunks) == 1:
             return (0,)
-        scores = self.scores(index, heard, qvec)
+        scores = scores if scores is not None else self.scores(index, heard, qvec)
         order = sorted(range(len(scores)), key=lambda i: -scores[i])
         # An imported pack's chunks follow the leaflet, so there the best fit wins outright.
         answer_first = self._answer_first[index]

@@ -318,9 +318,10 @@ class Matcher:
         candidates = self._best_of_clauses(question, candidates)
         if not candidates:
             return None
-        candidates = self._by_best_passage(candidates, repaired, qvec)
+        chunk_scores: dict[str, list[float]] = {}
+        candidates = self._by_best_passage(candidates, repaired, qvec, chunk_scores)
         top = candidates[0]
-        chunks = self._chunks.choose(self._position[top.key], repaired, qvec)
+        chunks = self._chunks.choose(self._position[top.key], repaired, qvec, chunk_scores.get(top.key))
         # A word put right as the leaflet's ("liver recession") is not unfamiliar any more.
         kept = set(repaired.split())
         unfamiliar = tuple(w for w in self.unfamiliar_words(question) if w in kept)
@@ -332,14 +333,20 @@ class Matcher:
             unfamiliar=unfamiliar, not_covered=self._closer_not_covered(top.key, qvec, unfamiliar, repaired),
         )
 
-    def _by_best_passage(self, candidates: list[Candidate], heard: str, qvec: np.ndarray | None) -> list[Candidate]:
+    def _by_best_passage(self, candidates: list[Candidate], heard: str, qvec: np.ndarray | None,
+                         chunk_scores: dict[str, list[float]] | None = None) -> list[Candidate]:
         """The runner-up goes first when one of its chunks fits the question so much better than any
-        of the top section's chunks that it outweighs the gap between the two sections' scores."""
+        of the top section's chunks that it outweighs the gap between the two sections' scores.
+
+        The chunk scores worked out go into ``chunk_scores`` (by key), for choosing the chunk after.
+        """
         if len(candidates) < 2:
             return candidates
+        scored = chunk_scores if chunk_scores is not None else {}
 
         def passage_score(c: Candidate) -> float:
-            return c.score + PASSAGE_WEIGHT * max(self._chunks.scores(self._position[c.key], heard, qvec))
+            scored[c.key] = self._chunks.scores(self._position[c.key], heard, qvec)
+            return c.score + PASSAGE_WEIGHT * max(scored[c.key])
         top, runner = candidates[0], candidates[1]
         if passage_score(runner) > passage_score(top):
             return [runner, top, *candidates[2:]]
