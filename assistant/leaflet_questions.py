@@ -16,6 +16,7 @@ from assistant.leaflet_text_asks import (
     named_questions,
     patient_voice,
     sentence_questions,
+    timed_item_questions,
 )
 
 MAX_ASKS = 40
@@ -166,35 +167,6 @@ def _names_a_thing(heading: str) -> bool:
     return (0 < len(words) <= 5 and not words[0].endswith("ing") and words[0] not in _IMPERATIVES
             and words[0] not in _TIME_WORDS | {"about", "your", "how", "what", "when", "why"}
             and not heading.endswith("?"))
-
-
-_TIMED_ITEM = re.compile(r"^(?:about |around |up to |usually )?\d+(?: to \d+)? (?:hours?|days?|weeks?|months?) "
-                         r"after (?P<what>[a-z -]+?)(?: for (?P<which>[a-z -]+?))?(?:,.*)?\.?$", re.IGNORECASE)
-_HOME = re.compile(r"\b(?:go(?:ing)? home|leave hospital|in hospital|discharged)\b", re.IGNORECASE)
-
-
-def timed_item_questions(sentences: list[str]) -> list[str]:
-    """Questions for each case of a timed list: "Most people can go home from hospital: 2 to 3 days
-    after keyhole surgery for a smaller liver resection; 5 to 7 days after open surgery." gives
-    "How long will I be in hospital after keyhole surgery for a smaller liver resection?" and
-    "When can I go home after open surgery?", so a question about one case finds this list and not
-    the section that explains keyhole surgery."""
-    asks: list[str] = []
-    for sentence in sentences:
-        lead, colon, items = sentence.partition(":")
-        if not colon:
-            continue
-        for item in items.split(";"):
-            match = _TIMED_ITEM.match(item.strip())
-            if not match:
-                continue
-            case = match.group("what") + (f" for {match.group('which')}" if match.group("which") else "")
-            if _HOME.search(lead):
-                asks += [f"How long will I be in hospital after {case}?",
-                         f"When can I go home after {match.group('what')}?"]
-            else:
-                asks.append(f"How long after {case}?")
-    return asks
 
 
 def derive_asks(title: str, sentences: list[str]) -> list[str]:

@@ -23,8 +23,9 @@ from assistant.leaflet_meta import (
     unique_slug,
 )
 from assistant.leaflet_parse import looks_like_heading, parse_text
-from assistant.leaflet_questions import derive_asks, heading_questions, timed_item_questions
+from assistant.leaflet_questions import derive_asks, heading_questions
 from assistant.leaflet_terms import derive_terms, document_frequencies
+from assistant.leaflet_text_asks import timed_item_questions
 from assistant.matcher import Matcher
 
 DATA = Path(__file__).resolve().parent / "data" / "leaflets"
