@@ -95,6 +95,10 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+_LEAFLET_SAYS = {pattern: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for pattern, _ in LAY_TERMS}
+"""Each lay-term pattern compiled once: where a leaflet text uses the words it stands for."""
+
+
 def _literal_words(pattern: str) -> list[str]:
     """The plain words a lay-term pattern stands for: "vacuum\\w*|hoover" -> vacuum, hoover."""
     words: list[str] = []
@@ -137,7 +141,7 @@ def document_frequencies(texts: list[str]) -> Counter[str]:
     doc_freq: Counter[str] = Counter()
     for text in texts:
         doc_freq.update(set(_words(text)))
-        doc_freq.update(lay_key(pattern) for pattern, _ in LAY_TERMS if _lay_regex(pattern).search(text))
+        doc_freq.update(lay_key(pattern) for pattern, regex in _LEAFLET_SAYS.items() if regex.search(text))
     for pattern, _ in LAY_TERMS:
         doc_freq.setdefault(lay_key(pattern), 0)
     return doc_freq
@@ -146,10 +150,6 @@ def document_frequencies(texts: list[str]) -> Counter[str]:
 def lay_key(pattern: str) -> str:
     """The key under which ``document_frequencies`` counts a lay-term pattern (no word has a colon)."""
     return f"lay:{pattern}"
-
-
-def _lay_regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
 
 
 def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int) -> list[str]:
@@ -174,7 +174,7 @@ def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int) -> 
     # 4 hours") is named where it is explained, so once is enough there.
     focus = f"{title} {' '.join(top)}"
     for pattern, lay in LAY_TERMS:
-        regex = _lay_regex(pattern)
+        regex = _LEAFLET_SAYS[pattern]
         found = len(regex.findall(text))
         rare = doc_freq.get(lay_key(pattern)) is not None and doc_freq[lay_key(pattern)] <= DISTINCT_IN
         if regex.search(focus) or found >= 2 or (found and rare):
