@@ -49,6 +49,7 @@ from assistant.live_actions import (
     TypeMode,
 )
 from assistant.sound_out import SoundOut
+from assistant.stt.base import HearingChoice
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ class Recognition:
     """Transcribes one utterance at a time on its own thread; busy utterances heard while speaking are dropped."""
 
     def __init__(self, recogniser: Any, post: Any,
-                 choose: Callable[[str, Callable[[], str]], str] | None = None) -> None:
+                 choose: HearingChoice | None = None) -> None:
         self._recogniser = recogniser
         self._post = post
         self._choose = choose  # between the first hearing and another: Dialogue.better_hearing

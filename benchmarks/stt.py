@@ -15,7 +15,6 @@ import logging
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ if str(ROOT) not in sys.path:
 
 from assistant.errors import AssistantError  # noqa: E402
 from assistant.stt import ENGINES, installed_engines, load_recogniser, transcribe_file  # noqa: E402
-from assistant.stt.base import Recogniser  # noqa: E402
+from assistant.stt.base import HearingChoice, Recogniser  # noqa: E402
 from tests import audio_corpus as corpus  # noqa: E402
 
 _LOGGER = logging.getLogger(__name__)
@@ -113,7 +112,7 @@ def answer_accuracy(heard: dict[str, list[tuple[corpus.CorpusClip, str]]]) -> di
     return out
 
 
-def hearing_chooser() -> Callable[[str, Callable[[], str]], str] | None:
+def hearing_chooser() -> HearingChoice | None:
     """The dialogue's choice between a first and a second hearing, as `run.py ask --audio` makes it."""
     try:
         dialogue = _assistant().new_dialogue()
@@ -130,7 +129,7 @@ def _facts(text: str) -> tuple[tuple[str, ...], ...]:
 
 def measure(rec: Recogniser, clips: list[corpus.CorpusClip], folder: Path,
             realtime: int, label: str = "whisper",
-            choose: Callable[[str, Callable[[], str]], str] | None = None) -> dict[str, Any]:
+            choose: HearingChoice | None = None) -> dict[str, Any]:
     """WER per voice and noise, stt time, negatives heard as speech, realtime latency.
 
     Word errors count the first hearing; replies use the hearing ``choose`` picks (the dialogue

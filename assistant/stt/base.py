@@ -6,7 +6,7 @@ import logging
 import time
 from abc import ABC, abstractmethod
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -35,6 +35,11 @@ class Transcript:
     """Processing time from end of audio to final text (realtime: end of speech/recording)."""
     speech_found: bool
     """False for silence or noise only."""
+
+
+HearingChoice = Callable[[str, Callable[[], str]], str]
+"""Which hearing of a spoken question to reply to, given the first and a way to hear it again
+(``Dialogue.better_hearing``; see ``Recogniser.hear_again``)."""
 
 
 class Recogniser(ABC):
