@@ -108,6 +108,13 @@ _NUMBER_WORDS = {
     "thirty": "30", "twenty four": "24",
 }
 MAX_QUESTION_CHARS = 400
+# Scots and Irish "wee" before these words means small ("a wee chat", "the wee one"), not pee: left
+# alone, "is there a wee chat online?" scored for the catheter section. Other uses stay "wee".
+_SMALL_WEE = re.compile(
+    r"\bwee (?=(?:bit|bitty|while|chat|blether|drink|dram|glass|walk|stroll|dander|daunder|toddle|potter|"
+    r"nap|rest|sleep|snooze|lie|sit|break|minute|moment|sip|question|questions|cup|drop|bite|thing|"
+    r"things|one|ones|boy|girl|lad|lass|laddie|lassie|wean|bairn|grandson|granddaughter|house|trip|"
+    r"drive|word|look|worry|niggle|twinge|something|more|less|bit)\b)")
 
 
 def clean(text: str) -> str:
@@ -116,7 +123,7 @@ def clean(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.lower()[: MAX_QUESTION_CHARS * 4]
     expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or british(w) for w in _WORD.findall(text))
-    return " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w))
+    return _SMALL_WEE.sub("little ", " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w)))
 
 
 def words(text: str) -> list[str]:

@@ -37,7 +37,7 @@ _WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|stapl
 # "Is it less sore than the big cut?" compares operations; it describes no wound.
 _WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
                r"seep\w*|pus|puss|discharg\w*|is charging|gunk|gunge|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"
-               r"pong\w*|whiff\w*|niff\w*|burst|(?:split|come|came|gone|pulled|pulling|coming|bust) open|opened up|"
+               r"pong\w*|whiff\w*|niff\w*|burst|(?:split|come|came|gone|pulled|pulling|coming|bust) open|(?<!being )(?<!be )(?<!get )(?<!getting )opened up|"
                r"gap\w*|split\w*|fluid|wet|hurt\w*|infect\w*|bleed\w*|blood\w*|"
                r"(?:is|are|has|have) (?:a bit |a little |slightly |come |gone |burst |split )?open(?! one| way| surgery| op\w*)|"
                r"water (?:is )?(?:coming|leaking|running|pouring) out)")
@@ -89,8 +89,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|(?:everything|it all|the world)(?:'s| is)? (?:go|goes|went|gone|going) (?:black|dark)(?! outside| at night| early)|(?:fall|fell|fallen) (?:on|onto) (?:the )?floor|passes out|blacked out|unconscious|"
         r"(?:will not|cannot|can not) come round|not coming round|"
         # Coming round after a faint, not coming round to visit: "has our Karen got to come round and do it".
+        # Nor waking from the anaesthetic: "when I come round after, where will I be?"
+        r"(?<!when )(?<!once )(?<!after )(?<!until )(?<!till )(?<!before )"
         r"(?:he|she|they|i|we|has|have|had|is|was|just|only|finally) (?:just |only |finally )?(?:come|came|coming) round"
-        r"(?! (?:to|for|and|here|there|later|tomorrow|with|again|every|our|my|me|his|her|the)\b)|"
+        r"(?! (?:to|for|and|here|there|later|tomorrow|with|again|every|our|my|me|his|her|the|after|from)\b)|"
         r"(?:she|he|i|mum|dad|they|we) (?:is|are|am) (?:still |now |just )?(?:lying )?on the (?:\w+ )?floor(?! (?:doing|to do|for (?:my|his|her|the) exercises))|"
         r"(?:stood|stands|got|gets|standing|getting) up(?: \w+){0,5} (?:and )?(?:went|gone|goes|dropped|fell) (?:down|over)|"
         # A fragment ending "... on the floor now" ("came over faint" heard as "K-mover faint"), not a question.

@@ -17,6 +17,9 @@ from assistant.normalise import clean, digits_for_number_words
     ("Wha' dem want mi fi do?", "what they want me to do"),
     ("appt isnt for 2 wks, shes going thru it", "appointment is not for 2 weeks she is going through it"),
     ("when cn he hav a bevvy, or a few ciggies", "when can he have a alcoholic drink or a few cigarettes"),
+    # Scots "wee" before these words is small; otherwise it is still pee.
+    ("is there a wee chat online for families", "is there a little chat online for families"),
+    ("can I have a wee on my own", "can i have a wee on my own"),
 ])
 def test_dialect_and_text_speak_become_standard_words(said: str, cleaned: str) -> None:
     assert clean(said) == cleaned

@@ -62,6 +62,9 @@ NOT_URGENT = [
     "how much blood will I lose in the operation",
     "the liver and its blood supply", "is it blood tests first before the operation",
     "is it blood thinning injections I will have",
+    # Waking from the anaesthetic, and the operation itself, are not collapse or a wound opening.
+    "when I come round after, where will I be, on the normal ward", "once she comes round from it can I see her",
+    "I'm being opened up with the big cut, how many days will I be in",
 ]
 
 
@@ -99,6 +102,7 @@ def test_every_urgent_phrasing_in_every_set_is_flagged(name: str) -> None:
     "Ma wound's reid an het an it's rinnin wi gunge the noo.",
     "I'm feelin awfy faint, the room's birlin an I near went doon.",
     "I feel dizzy, I fall down in kitchen just now.",
+    "she fainted and she has just come round", "the scar has opened up at the bottom",
     "He fell over in the bathroom and he's not making sense",
     # As a recogniser hears them: "bleeding" as "leaving", "soaked" as "soak", a sentence left unfinished.
     "She's leaving through the dressing and she's gone pale",
