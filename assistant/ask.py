@@ -75,20 +75,12 @@ def _run_turn(dialogue: Dialogue, engines: Engines, kind: str, value: str, now: 
               realtime: bool, speak: bool) -> TurnResult:
     timings: dict[str, float] = {}
     if kind == "audio":
-        from assistant.stt import transcribe_file
+        from assistant.stt import hear_again_timed, transcribe_file
 
         recogniser = engines.recogniser()
         transcript = transcribe_file(recogniser, value, realtime=realtime)
         again_ms: list[float] = []
-
-        def hear_again() -> str:
-            started = time.perf_counter()
-            try:
-                return recogniser.hear_again()
-            finally:
-                again_ms.append((time.perf_counter() - started) * 1000)
-
-        heard = dialogue.better_hearing(transcript.text, hear_again)
+        heard = dialogue.better_hearing(transcript.text, hear_again_timed(recogniser, again_ms))
         timings["stt"] = transcript.stt_ms + sum(again_ms)
     else:
         heard = value

@@ -164,18 +164,68 @@ def test_realtime_pacing_hears_the_same_words(corpus, recogniser):
     assert paced.audio_seconds == pytest.approx(fast.audio_seconds)
 
 
-def test_a_question_can_be_heard_again_without_the_prompt(corpus, library):
+def test_a_question_the_leaflet_answers_nothing_in_is_heard_again_by_the_base_model(
+        corpus, library, tmp_path_factory):
     folder, clips = corpus
-    recogniser = load_recogniser("whisper", vocabulary=library.vocabulary())
+    models = tmp_path_factory.mktemp("models")
+    recogniser = load_recogniser("whisper", vocabulary=library.vocabulary(), models_dir=models)
     assert isinstance(recogniser, WhisperRecogniser) and recogniser.prompt
+    assert recogniser.second_hearing is not None  # the base packages are project dependencies
     clip = next(c for c in clips if c.voice == "piper" and c.kind == "answer")
     first = transcribe_file(recogniser, folder / clip.file)
+    assert not (models / "whisper-base").exists()  # base is loaded only when a question is heard again
     again = recogniser.hear_again()
+    assert (models / "whisper-base" / "model.bin").is_file()
     errors, words = word_errors(clip.text, again)
     assert errors / words <= 0.35, (clip.text, first.text, again)
     silence = next(c for c in clips if c.kind == "negative" and "silence" in c.file)
     assert not transcribe_file(recogniser, folder / silence.file).speech_found
     assert recogniser.hear_again() == ""  # nothing heard: nothing to hear again
+
+
+class _Hearer(WhisperRecogniser):
+    """The adapter with its decoder replaced: always hears ``text``, and notes the prompts it had."""
+
+    def __init__(self, text: str, prompt: str | None = "Keyhole surgery") -> None:
+        super().__init__(model=None, prompt=prompt)
+        self.text = text
+        self.prompts: list[str | None] = []
+
+    def _decode(self, samples: np.ndarray, prompt: str | None) -> tuple[str, float]:
+        self.prompts.append(prompt)
+        return self.text, 0.9
+
+
+def test_the_second_hearing_is_loaded_once_and_only_when_needed():
+    first = _Hearer("keel pets how many")
+    loads: list[int] = []
+
+    def load_second() -> WhisperRecogniser:
+        loads.append(1)
+        return _Hearer("keyhole cuts how many")
+
+    first.second_hearing = load_second
+    assert first.hear_again() == "" and loads == []  # nothing heard yet
+    assert first.transcribe_stream(_two_phrases_then_silence(), live=False).text == "keel pets how many"
+    assert first.hear_again() == "keyhole cuts how many"
+    assert first.hear_again() == "keyhole cuts how many"
+    assert loads == [1]
+
+
+def test_without_its_second_recogniser_a_question_is_heard_again_without_the_prompt(caplog):
+    first = _Hearer("keel pets how many")
+
+    def damaged() -> WhisperRecogniser:
+        raise RecognitionError("whisper model file 'model.bin' is damaged")
+
+    first.second_hearing = damaged
+    first.transcribe_stream(_two_phrases_then_silence(), live=False)
+    assert first.hear_again() == "keel pets how many"
+    assert first.prompts == ["Keyhole surgery", None]
+    assert "damaged" in caplog.text
+    unprimed = _Hearer("keel pets", prompt=None)  # no prompt, no second recogniser: no other way
+    unprimed.transcribe_stream(_two_phrases_then_silence(), live=False)
+    assert unprimed.hear_again() == ""
 
 
 def test_transcript_fields(corpus, recogniser):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +20,7 @@ DEFAULT_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 MODELS_DIR_ENV = "ASSISTANT_MODELS_DIR"
 
 __all__ = ["ENGINES", "Recogniser", "Transcript", "choose_engine", "default_models_dir",
-           "installed_engines", "load_recogniser", "transcribe_file"]
+           "hear_again_timed", "installed_engines", "load_recogniser", "transcribe_file"]
 
 
 def default_models_dir() -> Path:
@@ -85,8 +85,12 @@ def load_recogniser(name: str | None = None, *, models_dir: Path | None = None,
         recogniser = WhisperBaseRecogniser.load_base(models_dir, vocabulary=vocabulary)
     else:
         from assistant.stt.whisper import WhisperRecogniser
+        from assistant.stt.whisper_base import WhisperBaseRecogniser, packaged_parts
 
-        recogniser = WhisperRecogniser.load(vocabulary=vocabulary)
+        whisper = WhisperRecogniser.load(vocabulary=vocabulary)
+        if packaged_parts() is not None:  # a question the leaflet answers nothing in is heard again by base
+            whisper.second_hearing = lambda: WhisperBaseRecogniser.load_base(models_dir, vocabulary=vocabulary)
+        recogniser = whisper
     _LOGGER.debug("loaded %s in %.0f ms", engine, 1000 * (time.perf_counter() - started))
     return recogniser
 
@@ -108,3 +112,15 @@ def transcribe_file(recogniser: Recogniser, path: str | Path, *,
     if realtime:
         return transcript
     return replace(transcript, stt_ms=1000 * (time.perf_counter() - started))
+
+
+def hear_again_timed(recogniser: Recogniser, spent_ms: list[float]) -> Callable[[], str]:
+    """``recogniser.hear_again``, adding the milliseconds each call takes to ``spent_ms``: a reply's
+    hearing time counts both hearings."""
+    def hear_again() -> str:
+        started = time.perf_counter()
+        try:
+            return recogniser.hear_again()
+        finally:
+            spent_ms.append(1000 * (time.perf_counter() - started))
+    return hear_again
