@@ -121,6 +121,27 @@ def test_a_second_hearing_no_better_leaves_the_first(dialogue: Dialogue, second:
     assert again.asked == 1
 
 
+TORN = "When can I get back to humping the coal bags in from the shed?"
+"""Torn between lifting and the catheter ("bags"): the reply would be "Do you mean ...?"."""
+
+
+def test_a_hearing_torn_between_two_sections_is_heard_again(library, matcher, dialogue: Dialogue,
+                                                           now: datetime) -> None:
+    assert Dialogue(library, matcher, Settings()).respond(TORN, now).kind == "clarify"
+    again = SecondHearing("When can I carry the heavy shopping again?")
+    chosen = dialogue.better_hearing(TORN, again)
+    assert again.asked == 1 and chosen == again.text
+    assert dialogue.respond(chosen, now).section == "heavy-lifting"
+
+
+@pytest.mark.parametrize("second", ["When can I get back to humping the coal bags in from the shed?",
+                                    "who won the football last night",
+                                    "When can I get back to humping the coal bags in?"])  # torn again
+def test_a_torn_hearing_is_replaced_only_by_one_answered_outright(dialogue: Dialogue, second: str) -> None:
+    again = SecondHearing(second)
+    assert dialogue.better_hearing(TORN, again) == TORN and again.asked == 1
+
+
 def test_a_second_hearing_with_a_red_flag_is_taken(dialogue: Dialogue, now: datetime) -> None:
     chosen = dialogue.better_hearing("Pressing, so, glad.", SecondHearing("Dressing soaked, blood."))
     assert dialogue.respond(chosen, now).kind == "urgent"
