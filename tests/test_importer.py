@@ -96,6 +96,10 @@ def test_seed_pack_answers_lay_questions_its_not_covered_list_only_resembles(see
     matcher = Matcher.load(load_library([seed_folder]))
     match = matcher.match_question("when can I get back out in the garden")
     assert match is not None and match.key == "avoid-heavy-lifting" and match.not_covered is None
+    # A fragment far from every example question but close to what the section says is answered,
+    # not taken for "should I stop my blood thinners?".
+    match = matcher.match_question("blood clots... in me legs... how do they stop them")
+    assert match is not None and match.key == "moving-around" and match.not_covered is None
 
 
 def test_seed_keeps_every_heading(seed_pack: Pack) -> None:
