@@ -15,7 +15,7 @@ import math
 import numpy as np
 
 from assistant.answer_types import cue_share
-from assistant.content import Section
+from assistant.content import Section, count_sentences
 from assistant.leaflet_chunks import DEPENDENT
 from assistant.leaflet_terms import leaflet_words
 from assistant.normalise import clean
@@ -34,6 +34,8 @@ CHUNK_CUE_WEIGHT = 0.12
 # one short chunk while reading both when the choice is close to a coin toss. The rival is the next
 # best chunk, not always the first (two close later chunks are both read): 18% of answers read two.
 BOTH_CHUNKS_WITHIN = 0.10
+TAIL_WORDS = 12
+"""A one-sentence chunk this short after the chosen one is read with it (imported packs)."""
 
 
 class ChunkChooser:
@@ -101,7 +103,21 @@ class ChunkChooser:
         margin = FIRST_CHUNK_MARGIN if answer_first else 0.0
         best = order[0] if scores[order[0]] > scores[0] + margin else 0
         rival = next(i for i in order if i != best)
-        return (best, rival) if abs(scores[best] - scores[rival]) < BOTH_CHUNKS_WITHIN else (best,)
+        chosen = (best, rival) if abs(scores[best] - scores[rival]) < BOTH_CHUNKS_WITHIN else (best,)
+        return chosen if answer_first else chosen + self._tails(index, chosen)
+
+    def _tails(self, index: int, chosen: tuple[int, ...]) -> tuple[int, ...]:
+        """The short one-sentence chunks straight after the chosen ones, read with them.
+
+        An imported pack's chunks are cut from the leaflet's paragraphs at three sentences, so a
+        paragraph's last sentence can be left on its own: "...It will also help your wound heal.
+        | Your GP can give you more advice." Read alone, the chunk before never says who helps.
+        Read along, the seed imported with no hand edits carried the fact for 82.2 -> 83.1% of
+        the read sets' answers; the written pack, whose chunks each stand alone, was unchanged.
+        """
+        chunks = self._sections[index].chunks
+        return tuple(i + 1 for i in chosen if i + 1 < len(chunks) and i + 1 not in chosen
+                     and len(chunks[i + 1].split()) <= TAIL_WORDS and count_sentences(chunks[i + 1]) == 1)
 
 
 def _with_context(section: Section) -> list[set[str]]:

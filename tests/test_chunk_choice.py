@@ -86,3 +86,22 @@ def test_an_imported_pack_meets_lay_words_with_the_leaflets_own() -> None:
     imported = ChunkChooser([section], [False], [])
     assert imported.choose(0, "do i go in the night before or on the day", None)[0] == 1
     assert imported.choose(0, "will i get a follow up appointment", None)[0] == 2
+
+
+SMOKING = Section(
+    id="before", title="Before your operation", asks=("what happens before",),
+    chunks=("If you smoke, try to stop before your operation. This lowers the risk of a chest infection. "
+            "It also helps your wound heal.",
+            "Your GP can give you more advice.",
+            "You will have tests to check you can cope with the operation."))
+
+
+def test_an_imported_pack_reads_a_short_last_sentence_with_the_chunk_before() -> None:
+    # The paragraph's fourth sentence was left on its own by the three-sentence cut.
+    chooser = ChunkChooser([SMOKING], [False], [])
+    assert chooser.choose(0, "who can help me stop smoking", None) == (0, 1)
+    assert chooser.choose(0, "what tests will I have to check I can cope", None) == (2,)  # nothing after it
+
+
+def test_a_written_pack_reads_its_chosen_chunk_without_the_next() -> None:
+    assert ChunkChooser([SMOKING], [True], []).choose(0, "who can help me stop smoking", None) == (0,)
