@@ -74,6 +74,7 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"drain\w*", ("drain", "drains", "tubes")),
     (r"embolisation", ("embolization", "PVE")),
     (r"go home|going home|discharge\w*", ("discharge", "discharged", "leave hospital", "go home")),
+    (r"open surgery|open operation", ("big cut", "open one", "cut open", "opened up")),
     (r"operations?|surgery|resection", ("op", "operate", "operated", "operating")),
     (r"pain\w*", ("hurt", "hurts", "sore", "painful", "ache")),
     (r"recover\w*|back to normal", ("back to normal", "get better", "old self", "recovering")),
