@@ -46,6 +46,7 @@ monday tuesday wednesday thursday friday saturday sunday weekend fortnight yeste
 january february march april may june july august september october november december
 aye nay och duw ee eh innit cor blimey crikey gosh golly bloody flipping blooming ruddy
 lass lad lassie laddie bairn hen pet duck luv pal chuck flower darling sweetheart bab
+handsome lovey petal hinny dearie ducky poppet
 mam mammy da nan nana nanna gran granddad grandpa grampa gramps auntie missis wee
 neighbour neighbours friends club mentioned mention wrote written list questions question mistake
 fretting fret mither mithering bothering nervous scared frightened petrified

@@ -122,8 +122,20 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.lower()[: MAX_QUESTION_CHARS * 4]
-    expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or british(w) for w in _WORD.findall(text))
+    expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or _suffix(w) or british(w)
+                        for w in _WORD.findall(text))
     return _SMALL_WEE.sub("little ", " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w)))
+
+
+_SUFFIXES = {"'ll": " will", "'ve": " have", "'re": " are", "'d": " would"}
+
+
+def _suffix(word: str) -> str | None:
+    """Any word's spoken contraction spelt out: "long'll" -> "long will", "they'd" -> "they would"."""
+    for ending, full in _SUFFIXES.items():
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)] + full
+    return None
 
 
 def words(text: str) -> list[str]:

@@ -20,6 +20,9 @@ from assistant.normalise import clean, digits_for_number_words
     # Scots "wee" before these words is small; otherwise it is still pee.
     ("is there a wee chat online for families", "is there a little chat online for families"),
     ("can I have a wee on my own", "can i have a wee on my own"),
+    # Any word's spoken 'll, 've, 're and 'd, as a recogniser writes them.
+    ("How long'll they have me on the table, my handsome?", "how long will they have me on the table my handsome"),
+    ("mum'd know, they've said", "mum would know they have said"),
 ])
 def test_dialect_and_text_speak_become_standard_words(said: str, cleaned: str) -> None:
     assert clean(said) == cleaned
