@@ -326,7 +326,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     assistant = Assistant.load(args.content, args.home, args.tz)
     dialogue = assistant.new_dialogue()
     engines = Engines(args.stt, args.tts, assistant.library.vocabulary())
-    engines.recogniser()
+    engines.recogniser().prepare_hearing_again()
     engines.speaker()
     config = LiveConfig(
         hands_free=bool(args.hands_free or args.wake),

@@ -212,6 +212,16 @@ def test_the_second_hearing_is_loaded_once_and_only_when_needed():
     assert loads == [1]
 
 
+def test_a_live_session_can_load_the_second_hearing_before_the_first_question():
+    first = _Hearer("keel pets how many")
+    loads: list[int] = []
+    first.second_hearing = lambda: loads.append(1) or _Hearer("keyhole cuts how many")
+    first.prepare_hearing_again()
+    assert loads == [1]
+    first.transcribe_stream(_two_phrases_then_silence(), live=False)
+    assert first.hear_again() == "keyhole cuts how many" and loads == [1]
+
+
 def test_without_its_second_recogniser_a_question_is_heard_again_without_the_prompt(caplog):
     first = _Hearer("keel pets how many")
 

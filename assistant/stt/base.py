@@ -60,6 +60,11 @@ class Recogniser(ABC):
         machine is.
         """
 
+    def prepare_hearing_again(self) -> None:
+        """Load now whatever ``hear_again`` needs, so a live session's first second hearing is not
+        the slow one (``listen`` calls it while "Loading..." is shown). Nothing by default."""
+        return None
+
     def hear_again(self) -> str:
         """The last question heard once more a different way, or "" when the engine has no other way.
 

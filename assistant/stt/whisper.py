@@ -221,6 +221,10 @@ class WhisperRecogniser(Recogniser):
             return second.transcribe_samples(self._last)[0]
         return self._decode(self._last, None)[0] if self.prompt else ""
 
+    def prepare_hearing_again(self) -> None:
+        """Load the second hearing's model now rather than on the first question heard again."""
+        self._second_recogniser()
+
     def _second_recogniser(self) -> WhisperRecogniser | None:
         if self._second is None and self.second_hearing is not None:
             try:
