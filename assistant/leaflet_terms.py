@@ -73,6 +73,7 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"chest infection", ("cough", "chest infection")),
     (r"drain\w*", ("drain", "drains", "tubes")),
     (r"embolisation", ("embolization", "PVE")),
+    (r"online|forum", ("internet", "on the internet", "website", "web")),
     (r"go home|going home|discharge\w*", ("discharge", "discharged", "leave hospital", "go home")),
     (r"open surgery|open operation", ("big cut", "open one", "cut open", "opened up")),
     (r"operations?|surgery|resection", ("op", "operate", "operated", "operating")),

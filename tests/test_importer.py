@@ -215,6 +215,7 @@ def test_seed_derives_questions_and_lay_terms(seed_pack: Pack) -> None:
     assert {"wine", "beer"} <= set(by_title(seed_pack, "Do not drink alcohol").terms)
     assert "pee" in by_title(seed_pack, "Catheter").terms
     assert "big cut" in by_title(seed_pack, "Going home").terms  # "5 to 7 days after open surgery"
+    assert "on the internet" in by_title(seed_pack, "Getting support").terms  # "their online forum"
     assert "What is a catheter?" in by_title(seed_pack, "Catheter").asks
     assert "catheter" in by_title(seed_pack, "Drips and drains").chunks[0]
     keyhole = by_title(seed_pack, "Keyhole (laparoscopic) surgery")
