@@ -96,6 +96,9 @@ CHUNK_CUES = tuple((re.compile(asked), re.compile(present)) for asked, present i
     (r"\b(?:an option|possible|suitable|can (?:everyone|anyone|anybody)|(?:can|could) (?:i|he|she|they|you) have (?:it|this|that|one|keyhole)|"
      r"(?:can|could|would|will) (?:i|he|she|they|you) still (?:do|have|operate|go ahead)|what (?:else )?(?:would |could )?stops? (?:them|it))\b",
      r"\b(?:some situations|sometimes|not (?:always |be )?possible|only (?:a )?(?:small number|some|a few)|suitable|not everyone|rule it out)\b"),
+    # When in the day: "what time do I go in?", "is it the night before?"
+    (r"\b(?:what time|what day|which day|how early|night before|day before)\b",
+     r"\b(?:mornings?|afternoons?|evenings?|night before|day before|\d{1,2} ?(?:am|pm)|o'clock)\b"),
     (r"\bhow many\b", r"\b(?:\d+|one|two|three|four|five|several|few)\b"),
     (r"\bwhere\b", r"\b(?:in (?:your|the) (?:arm|neck|back|bladder|nose|hospital|ward|unit|tummy)|at home|"
      r"gp surgery|ward|unit)\b"),

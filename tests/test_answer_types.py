@@ -63,6 +63,10 @@ def test_cue_share_is_the_share_of_asked_kinds_a_chunk_gives() -> None:
     assert cue_share("how long will it take", "It takes 3 to 4 hours.") == 1.0
     assert cue_share("how long will it take", "It is done by a specialist liver surgeon.") == 0.0
     assert cue_share("who does it and how long does it take", "It takes 3 to 4 hours.") == 0.5
+    # When in the day: the morning of the operation, not the staff you meet that day.
+    admitted = "You will usually be admitted to hospital on the morning of your operation."
+    assert cue_share("what time do i go in on the day is it the night before", admitted) == 1.0
+    assert cue_share("what time do i go in", "You will meet a member of the surgical team.") == 0.0
     assert cue_share("how long does the nose tube stay in", "You may need it for several days.") == 1.0
     assert cue_share("if it has spread, can they still do the op", "It may not be possible if it has spread.") == 1.0
     assert cue_share("is it a big operation", "It takes 3 to 4 hours.") == 0.0
