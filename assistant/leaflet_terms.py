@@ -38,6 +38,7 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "fizz", "prosecco", "bubbly", "champagne", "spirits", "whisky", "gin", "rum", "cider", "lager",
                   "sherry", "brandy", "vodka", "shandy", "a tot", "a drop of")),
     (r"incisions?|cuts?", ("cut", "scar", "scars")),
+    (r"small cuts|several cuts|\d+ cuts", ("holes", "little holes", "small holes")),
     (r"laparoscop\w*|keyhole", ("keyhole", "laparoscopic", "key hole")),
     (r"painkillers?|analgesia", ("pain relief", "tablets", "pills", "medicine", "paracetamol")),
     (r"wounds?", ("scar", "cut", "wound healing")),

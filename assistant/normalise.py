@@ -108,6 +108,9 @@ _NUMBER_WORDS = {
     "thirty": "30", "twenty four": "24",
 }
 MAX_QUESTION_CHARS = 400
+# "5mm" as said: a question in millimetres meets a leaflet in mm.
+_UNIT_WORDS = {"mm": "millimetres", "cm": "centimetres", "kg": "kilograms", "ml": "millilitres"}
+_UNITS = re.compile(r"\b(\d+) ?(mm|cm|kg|ml)\b")
 # Scots and Irish "wee" before these words means small ("a wee chat", "the wee one"), not pee: left
 # alone, "is there a wee chat online?" scored for the catheter section. Other uses stay "wee".
 _SMALL_WEE = re.compile(
@@ -122,6 +125,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.lower()[: MAX_QUESTION_CHARS * 4]
+    text = _UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
     expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or _suffix(w) or british(w)
                         for w in _WORD.findall(text))
     return _SMALL_WEE.sub("little ", " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w)))

@@ -23,6 +23,7 @@ from assistant.normalise import clean, digits_for_number_words
     # Any word's spoken 'll, 've, 're and 'd, as a recogniser writes them.
     ("How long'll they have me on the table, my handsome?", "how long will they have me on the table my handsome"),
     ("mum'd know, they've said", "mum would know they have said"),
+    ("3 small cuts (5mm long) and 12 mm ones", "3 small cuts 5 millimetres long and 12 millimetres ones"),
 ])
 def test_dialect_and_text_speak_become_standard_words(said: str, cleaned: str) -> None:
     assert clean(said) == cleaned
