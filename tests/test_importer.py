@@ -100,6 +100,9 @@ def test_seed_pack_answers_lay_questions_its_not_covered_list_only_resembles(see
     # not taken for "should I stop my blood thinners?".
     match = matcher.match_question("blood clots... in me legs... how do they stop them")
     assert match is not None and match.key == "moving-around" and match.not_covered is None
+    # "going" is an everyday word: the heading "Going home" does not claim every "going to be".
+    match = matcher.match_question("My surgeon said it takes a good while, how long am I actually going to be under for?")
+    assert match is not None and match.key == "about-surgery-for-secondary-liver-cancer"
 
 
 def test_seed_keeps_every_heading(seed_pack: Pack) -> None:
