@@ -46,7 +46,7 @@ _NEAR = r"(?:\W+\w+){0,7}?\W+"
 _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "chest pain", re.compile(
         r"\b(?:chest (?:a |de |is |it )?(?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore|killing)|feels (?:\w+ )?(?:tight|heavy)|"
-        r"tightness|pressure|ache)|pains? in (?:the (?:middle|centre|center|front|left side) of )?(?:my|me|his|her|the|their) chest|tight chest|heart attack|"
+        r"tightness|pressure|ache)|pains? in (?:the (?:middle|centre|center|front|left side) of )?(?:(?:my|me|his|her|the|their) )?chest|tight chest|heart attack|"
         r"heart (?:is )?(?:pounding|racing)(?:\W+\w+){0,6}?\W+chest|"
         # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
@@ -134,6 +134,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"temp(?:erature)?(?:'s)? (?:is |was |has been |feels |very |really |so |gone |going )?(?:high|raised|sky high|through the roof)|"
         r"(?:3[89]|40|thirty eight|thirty nine)(?: \w+){0,2} on the thermometer|thermometer (?:\w+ ){0,2}(?:3[89]|40)\b|"
         r"(?:roasting|boiling|burning up|sweating)\W+(?:and )?(?:shaking|shivering)|"
+        # "freezing then boiling", "teeth going like anything": hot and cold spells, rigors.
+        r"(?:freezing|frozen|cold|icy)\W+(?:\w+\W+){0,2}?(?:boiling|roasting|burning|sweating)|"
+        r"(?:boiling|roasting|burning)\W+(?:\w+\W+){0,2}?(?:freezing|frozen)|teeth (?:are |keep )?(?:going|rattling|knocking|banging)|"
         r"rigou?r\w*|febrile|thermometer (?:says|said|reads|read|shows|showed|is on|on|at) (?:3[89]|40|thirty|forty)|chills|hot and cold|burning up|"
         r"\b(?:3[89]|40|thirty eight|thirty nine|forty)(?: point \w+| degrees)|boiling up|roasting hot|clammy|teeth (?:are )?chattering|"
         r"sweats|sweating (?:a lot|buckets)|\bhot\W+(?:\w+\W+){0,5}?shak\w*|"

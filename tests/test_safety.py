@@ -103,6 +103,9 @@ def test_every_urgent_phrasing_in_every_set_is_flagged(name: str) -> None:
     "I'm feelin awfy faint, the room's birlin an I near went doon.",
     "I feel dizzy, I fall down in kitchen just now.",
     "she fainted and she has just come round", "the scar has opened up at the bottom",
+    # From blind set Y, the two its rules missed.
+    "I'm shaking... freezing then boiling... teeth going like anything",
+    "I have pain in chest now, very strong, like pressure, going in my left arm.",
     "He fell over in the bathroom and he's not making sense",
     # As a recogniser hears them: "bleeding" as "leaving", "soaked" as "soak", a sentence left unfinished.
     "She's leaving through the dressing and she's gone pale",
