@@ -168,10 +168,8 @@ def _invert_there(text: str) -> str | None:
 
 
 def _invert_other_forms(text: str) -> str | None:
-    """Instructions, "it may take ...", "the advantage of ..." and "X is Y" statements."""
-    done = _DONE_BY.match(text)
-    if done:
-        return "Who does the operation?"
+    """Instructions, "it may take ...", "the advantage of ..." and "X is Y" statements. ("It is done
+    by ..." is asked in ``sentence_questions``.)"""
     tell = _TELL.match(text)
     if tell:
         return f"Who do I {tell.group(1).lower()} if {patient_voice(tell.group(2))}?"
