@@ -159,7 +159,8 @@ def item_title(item: str) -> str:
 
 
 def describe_section(sid: str, title: str, chunks: list[str], related: list[str],
-                     doc_freq: Counter[str], n_docs: int, child_titles: list[str]) -> Section:
+                     doc_freq: Counter[str], n_docs: int, child_titles: list[str],
+                     lay_docs: Counter[str]) -> Section:
     """Add the derived parts of a section: questions, terms, summary and flags."""
     text = " ".join(chunks)
     own = text  # without its subsections' names, which belong to the subsections
@@ -172,7 +173,7 @@ def describe_section(sid: str, title: str, chunks: list[str], related: list[str]
     return Section(
         id=sid, title=title, chunks=tuple(chunks),
         asks=tuple(leaflet_questions.derive_asks(title, split_sentences(own))),
-        terms=tuple(leaflet_terms.derive_terms(title, own, doc_freq, n_docs)),
+        terms=tuple(leaflet_terms.derive_terms(title, own, doc_freq, n_docs, lay_docs)),
         related=tuple(related), summary=summary.rstrip(".:"),
         urgent=meta.is_urgent(title, sentences), from_surgery=meta.from_surgery(text))
 
@@ -201,14 +202,16 @@ def build_sections(leaflet: Leaflet, title: str) -> list[Section]:
     if not parts:
         raise ContentError(f"leaflet {leaflet.source_name}: no text left to speak once "
                            "navigation, references and publishing notes were removed")
-    doc_freq = leaflet_terms.document_frequencies([" ".join(chunks) for _, chunks in parts])
+    texts = [" ".join(chunks) for _, chunks in parts]
+    doc_freq = leaflet_terms.document_frequencies(texts)
+    lay_docs = leaflet_terms.lay_frequencies(texts)
     used: set[str] = set()
     ids = {id(draft): meta.unique_slug(draft.title, used) for draft, _ in parts}
     sections = []
     for draft, chunks in parts:
         related = [ids[id(d)] for d in (draft.parent, *draft.children) if d and id(d) in ids]
         sections.append(describe_section(ids[id(draft)], draft.title, chunks, related, doc_freq,
-                                         len(parts), [c.title for c in draft.children]))
+                                         len(parts), [c.title for c in draft.children], lay_docs))
     return sections
 
 

@@ -139,24 +139,25 @@ def _key_phrases(text: str, counts: Counter[str]) -> list[str]:
 
 
 def document_frequencies(texts: list[str]) -> Counter[str]:
-    """In how many of the texts each word appears, for weighting a section's key words; and each
-    lay-term pattern, under ``lay_key(pattern)``."""
+    """In how many of the texts each word appears, for weighting a section's key words."""
     doc_freq: Counter[str] = Counter()
     for text in texts:
         doc_freq.update(set(_words(text)))
-        doc_freq.update(lay_key(pattern) for pattern, regex in _LEAFLET_SAYS.items() if regex.search(text))
-    for pattern, _ in LAY_TERMS:
-        doc_freq.setdefault(lay_key(pattern), 0)
     return doc_freq
 
 
-def lay_key(pattern: str) -> str:
-    """The key under which ``document_frequencies`` counts a lay-term pattern (no word has a colon)."""
-    return f"lay:{pattern}"
+def lay_frequencies(texts: list[str]) -> Counter[str]:
+    """In how many of the texts each lay-term pattern of ``LAY_TERMS`` finds the leaflet's words."""
+    return Counter(pattern for text in texts for pattern, regex in _LEAFLET_SAYS.items() if regex.search(text))
 
 
-def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int) -> list[str]:
-    """Words and phrases people use for this section: key words, acronyms and lay synonyms."""
+def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int,
+                 lay_docs: Counter[str] | None = None) -> list[str]:
+    """Words and phrases people use for this section: key words, acronyms and lay synonyms.
+
+    ``lay_docs``: ``lay_frequencies`` of all the sections, so a thing named in few of them gets its
+    lay words on one mention; None when not known.
+    """
     terms: list[str] = []
     for word in _words(" ".join(heading_forms(title))):
         if word not in STOPWORDS and len(word) > 2:
@@ -179,7 +180,7 @@ def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int) -> 
     for pattern, lay in LAY_TERMS:
         regex = _LEAFLET_SAYS[pattern]
         found = len(regex.findall(text))
-        rare = doc_freq.get(lay_key(pattern)) is not None and doc_freq[lay_key(pattern)] <= DISTINCT_IN
+        rare = lay_docs is not None and lay_docs[pattern] <= DISTINCT_IN
         if regex.search(focus) or found >= 2 or (found and rare):
             terms += lay
     # Then every other word that marks this section out (in at most two sections).

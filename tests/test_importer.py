@@ -24,7 +24,7 @@ from assistant.leaflet_meta import (
 )
 from assistant.leaflet_parse import looks_like_heading, parse_text
 from assistant.leaflet_questions import derive_asks, heading_questions
-from assistant.leaflet_terms import derive_terms, document_frequencies
+from assistant.leaflet_terms import derive_terms, document_frequencies, lay_frequencies
 from assistant.leaflet_text_asks import timed_item_questions
 from assistant.matcher import Matcher
 
@@ -541,10 +541,10 @@ def test_lay_terms_where_a_rare_thing_is_named_once() -> None:
              "for everyone, and the clinic will check your progress at an appointment with the "
              "consultant.", "Painkillers come through a pump.",
              "Tell the nurse if the painkillers do not work.", "Rest and eat well."]
-    doc_freq = document_frequencies(texts)
-    assert "prehab" in derive_terms("Enhanced recovery", texts[0], doc_freq, len(texts))
+    doc_freq, lay_docs = document_frequencies(texts), lay_frequencies(texts)
+    assert "prehab" in derive_terms("Enhanced recovery", texts[0], doc_freq, len(texts), lay_docs)
     # Painkillers are named in three sections: once in passing is not what this one is about.
-    assert "pain relief" not in derive_terms("Going home", texts[1], doc_freq, len(texts))
+    assert "pain relief" not in derive_terms("Going home", texts[1], doc_freq, len(texts), lay_docs)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
