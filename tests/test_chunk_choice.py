@@ -8,15 +8,19 @@ from assistant.chunk_choice import ChunkChooser
 from assistant.content import Section
 from assistant.vocabulary import content_words
 
-SECTION = Section(
-    id="operation", title="The operation", asks=("How long is the operation?",),
-    chunks=("A liver resection is a major operation.",
-            "It is done by a specialist liver surgeon, also called a hepatobiliary surgeon.",
-            "The operation takes 3 to 4 hours."))
+
+def _section(title: str, *chunks: str) -> Section:
+    """A section with these chunks; the chooser reads only its chunks."""
+    return Section(id=title.lower().replace(" ", "-"), title=title, asks=(f"what about {title}",), chunks=chunks)
+
+
+SECTION = _section("The operation", "A liver resection is a major operation.",
+                   "It is done by a specialist liver surgeon, also called a hepatobiliary surgeon.",
+                   "The operation takes 3 to 4 hours.")
 
 
 def test_a_one_chunk_section_reads_its_chunk() -> None:
-    single = Section(id="one", title="One", asks=("what",), chunks=("Only this.",))
+    single = _section("One", "Only this.")
     assert ChunkChooser([single], [True], []).choose(0, "anything at all", None) == (0,)
 
 
@@ -53,21 +57,18 @@ def test_two_close_later_chunks_are_both_read_in_a_written_pack() -> None:
 
 def test_a_chunk_that_leans_on_the_one_before_shares_its_words() -> None:
     # "This is to..." is about the drinks of the chunk before: asked why the drinks, it is the answer.
-    section = Section(
-        id="erp", title="Enhanced recovery", asks=("what is it",),
-        chunks=("Some hospitals have a programme to help you recover.",
-                "You may be given special drinks and a diet plan before surgery.",
-                "This is to make sure you are as healthy as possible.",
-                "After surgery the nurses help you to start drinking again."))
+    section = _section("Enhanced recovery", "Some hospitals have a programme to help you recover.",
+                       "You may be given special drinks and a diet plan before surgery.",
+                       "This is to make sure you are as healthy as possible.",
+                       "After surgery the nurses help you to start drinking again.")
     chooser = ChunkChooser([section], [False], [])
     assert chooser.choose(0, "why do they give me special drinks and a diet plan", None)[0] == 2
 
 
 def test_best_overlap_is_the_share_of_the_question_one_chunk_holds() -> None:
-    home = Section(id="home", title="Going home", asks=("when can I go home",),
-                   chunks=("You can go home 2 to 3 days after keyhole surgery.", "Rest when you get home."))
-    keyhole = Section(id="keyhole", title="Keyhole surgery", asks=("what is keyhole surgery",),
-                      chunks=("Keyhole surgery uses small cuts.", "A camera on a tube shows the keyhole surgeon."))
+    home = _section("Going home", "You can go home 2 to 3 days after keyhole surgery.", "Rest when you get home.")
+    keyhole = _section("Keyhole surgery", "Keyhole surgery uses small cuts.",
+                       "A camera on a tube shows the keyhole surgeon.")
     chooser = ChunkChooser([home, keyhole], [False, False], [])
     words = content_words("how many days in hospital before I go home after keyhole")
     # Both words the question turns on ("home", "keyhole") meet in one chunk of "Going home" only.
@@ -77,23 +78,20 @@ def test_best_overlap_is_the_share_of_the_question_one_chunk_holds() -> None:
 
 def test_an_imported_pack_meets_lay_words_with_the_leaflets_own() -> None:
     # "Go in the night before" is the leaflet's "admitted"; a follow-up appointment its "outpatient".
-    section = Section(
-        id="before", title="Before your operation", asks=("what happens",),
-        chunks=("You will have tests at a pre-assessment clinic.",
-                "You will usually be admitted to hospital on the morning of your operation.",
-                "You will have a check-up at the outpatient clinic.",
-                "If you are worried, contact your nurse."))
+    section = _section("Before your operation", "You will have tests at a pre-assessment clinic.",
+                       "You will usually be admitted to hospital on the morning of your operation.",
+                       "You will have a check-up at the outpatient clinic.",
+                       "If you are worried, contact your nurse.")
     imported = ChunkChooser([section], [False], [])
     assert imported.choose(0, "do i go in the night before or on the day", None)[0] == 1
     assert imported.choose(0, "will i get a follow up appointment", None)[0] == 2
 
 
-SMOKING = Section(
-    id="before", title="Before your operation", asks=("what happens before",),
-    chunks=("If you smoke, try to stop before your operation. This lowers the risk of a chest infection. "
-            "It also helps your wound heal.",
-            "Your GP can give you more advice.",
-            "You will have tests to check you can cope with the operation."))
+SMOKING = _section("Before your operation",
+                   "If you smoke, try to stop before your operation. This lowers the risk of a chest infection. "
+                   "It also helps your wound heal.",
+                   "Your GP can give you more advice.",
+                   "You will have tests to check you can cope with the operation.")
 
 
 def test_an_imported_pack_reads_a_short_last_sentence_with_the_chunk_before() -> None:
