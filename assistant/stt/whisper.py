@@ -206,13 +206,14 @@ class WhisperRecogniser(Recogniser):
         """The last question heard again: by the larger base model when ``second_hearing`` is set,
         else by this model without the leaflet's words as a prompt.
 
-        Asked only when the leaflet answers nothing in the first hearing. On the read recordings of
+        Asked only when the leaflet answers nothing in the first hearing, or the reply would be "Do
+        you mean ...?" (``Dialogue.better_hearing``). On the read recordings of
         sets J and M (150 questions each), a second hearing without the prompt took answers from
         78 -> 79% and 80 -> 83% for a natural voice in mild noise, and 60 -> 64% and 47 -> 51% for a
         robotic voice in loud noise. The base model as the second hearing took them to 82% and 85%,
         and 69% and 62%, with urgent recall up 4-5 points in three of the four groups and no
         out-of-scope question lost. Base decodes about twice as slowly as tiny.en, and only on the
-        30-40% of questions heard again, so the first hearing stays as fast as it was.
+        25-45% of those recordings heard again, so the first hearing stays as fast as it was.
         """
         if self._last is None:
             return ""
