@@ -142,6 +142,16 @@ def _suffix(word: str) -> str | None:
     return None
 
 
+_APOSTROPHE_WORD = re.compile(r"[a-z]+'[a-z]+")
+
+
+def spelt_out(text: str) -> str:
+    """Lower-case text with every contraction spelt out ("don't" -> "do not", "you'll" -> "you will"),
+    and nothing else changed: "Do not drink" and "don't drink" say the same thing."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return _APOSTROPHE_WORD.sub(lambda m: _CONTRACTIONS.get(m.group()) or _suffix(m.group()) or m.group(), text)
+
+
 def words(text: str) -> list[str]:
     """The cleaned words of ``text``."""
     return clean(text).split()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.normalise import clean, digits_for_number_words
+from assistant.normalise import clean, digits_for_number_words, spelt_out
 
 
 @pytest.mark.parametrize(("said", "cleaned"), [
@@ -44,3 +44,8 @@ def test_american_spellings_a_recogniser_writes_become_british(american: str, br
 
 def test_words_that_only_look_american_are_left_alone() -> None:
     assert clean("what size is the prize, literally") == "what size is the prize literally"
+
+
+def test_spelt_out_expands_contractions_and_changes_nothing_else() -> None:
+    assert spelt_out("Don\u2019t drink; you'll be fine. It's OK.") == "do not drink; you will be fine. it is ok."
+    assert spelt_out("Ring 0808 808 00 00 or email a@b.org.uk") == "ring 0808 808 00 00 or email a@b.org.uk"
