@@ -117,7 +117,8 @@ _SMALL_WEE = re.compile(
     r"\bwee (?=(?:bit|bitty|while|chat|blether|drink|dram|glass|walk|stroll|dander|daunder|toddle|potter|"
     r"nap|rest|sleep|snooze|lie|sit|break|minute|moment|sip|question|questions|cup|drop|bite|thing|"
     r"things|one|ones|boy|girl|lad|lass|laddie|lassie|wean|bairn|grandson|granddaughter|house|trip|"
-    r"drive|word|look|worry|niggle|twinge|something|more|less)\b)")
+    r"drive|word|look|worry|niggle|twinge|something|more|less|whisky|whiskey|sherry|gin|brandy|vodka|rum|"
+    r"nip|tot|half|pint|beer|lager|tipple|snifter|toddy|nightcap|tea|cuppa|biscuit|sandwich)\b)")
 
 
 def clean(text: str) -> str:

@@ -19,6 +19,7 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("when cn he hav a bevvy, or a few ciggies", "when can he have a alcoholic drink or a few cigarettes"),
     # Scots "wee" before these words is small; otherwise it is still pee.
     ("is there a wee chat online for families", "is there a little chat online for families"),
+    ("he likes a wee whiskey at night", "he likes a little whiskey at night"),
     ("can I have a wee on my own", "can i have a wee on my own"),
     # Any word's spoken 'll, 've, 're and 'd, as a recogniser writes them.
     ("How long'll they have me on the table, my handsome?", "how long will they have me on the table my handsome"),
