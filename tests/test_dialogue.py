@@ -121,22 +121,22 @@ def test_a_second_hearing_no_better_leaves_the_first(dialogue: Dialogue, second:
     assert again.asked == 1
 
 
-TORN = "When can I get back to humping the coal bags in from the shed?"
+TORN = "See this liver op, how long am ah actually under fur?"
 """Torn between lifting and the catheter ("bags"): the reply would be "Do you mean ...?"."""
 
 
 def test_a_hearing_torn_between_two_sections_is_heard_again(library, matcher, dialogue: Dialogue,
                                                            now: datetime) -> None:
     assert Dialogue(library, matcher, Settings()).respond(TORN, now).kind == "clarify"
-    again = SecondHearing("When can I carry the heavy shopping again?")
+    again = SecondHearing("How long does the operation take?")
     chosen = dialogue.better_hearing(TORN, again)
     assert again.asked == 1 and chosen == again.text
-    assert dialogue.respond(chosen, now).section == "heavy-lifting"
+    assert dialogue.respond(chosen, now).section == "operation-length"
 
 
-@pytest.mark.parametrize("second", ["When can I get back to humping the coal bags in from the shed?",
+@pytest.mark.parametrize("second", ["See this liver op, how long am ah actually under fur?",
                                     "who won the football last night",
-                                    "When can I get back to humping the coal bags in?"])  # torn again
+                                    "See the liver op, how long am ah under fur?"])  # torn again
 def test_a_torn_hearing_is_replaced_only_by_one_answered_outright(dialogue: Dialogue, second: str) -> None:
     again = SecondHearing(second)
     assert dialogue.better_hearing(TORN, again) == TORN and again.asked == 1
