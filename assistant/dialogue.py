@@ -127,7 +127,7 @@ class Dialogue:
         text = heard.strip()
         if not text or not has_letters(text):
             return Reply("unknown", phrases.DIDNT_CATCH, confidence=0.0)
-        flag = find_red_flag(text)
+        flag = self._red_flag(text)
         if flag is not None:
             return self._urgent(flag, text)
         if not clean(text):
@@ -160,7 +160,7 @@ class Dialogue:
         for a robotic voice in loud noise, asking again for 2-4 more questions in 150; urgent recall
         and out-of-scope refusals were the same.
         """
-        if (not heard.strip() or self.state.clarify is not None or find_red_flag(heard) is not None
+        if (not heard.strip() or self.state.clarify is not None or self._red_flag(heard) is not None
                 or parse_command(heard) is not None):
             return heard
         refused = self._refusal(heard) is not None
@@ -171,11 +171,15 @@ class Dialogue:
             return heard
         # A question refused is replaced by any hearing answered; one torn between two sections
         # only by a hearing answered outright.
-        if find_red_flag(again) is not None or (self._refusal(again) is None
+        if self._red_flag(again) is not None or (self._refusal(again) is None
                                                  and (refused or not self._torn(again))):
             _LOGGER.info("heard %r again as %r", heard, again)
             return again
         return heard
+
+    def _red_flag(self, text: str) -> RedFlag | None:
+        """A red-flag symptom described in the text: by the rules, else by its nearest written examples."""
+        return find_red_flag(text) or self.matcher.red_flag(text)
 
     def _torn(self, text: str) -> bool:
         """Whether the answer would be "Do you mean A or B?": two sections about as close."""

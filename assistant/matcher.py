@@ -30,6 +30,8 @@ from assistant.content import Library, Section
 from assistant.embeddings import Embedder
 from assistant.normalise import clean, digits_for_number_words
 from assistant.not_covered import NotCovered
+from assistant.red_flags import RedFlagNeighbours
+from assistant.safety import RedFlag
 from assistant.soundalike import SoundAlikes
 from assistant.vocabulary import SLIP_RATIO, STOP, Vocabulary, content_words, stem, stem_words
 
@@ -188,8 +190,10 @@ class Matcher:
         self._chunk_vecs: list[np.ndarray] = []
         self._chunks = ChunkChooser(self._sections, [p.answer_first for p in packs], self._chunk_vecs)
         self._not_covered = NotCovered([clean(q) for p in library.packs for q in p.not_covered])
+        self._red_flags: RedFlagNeighbours | None = None
         if embedder is not None:
             self._index(embedder, cache_dir)
+            self._red_flags = RedFlagNeighbours.load(embedder, cache_dir)
 
     @classmethod
     def load(cls, library: Library, *, use_embeddings: bool = True, cache_dir: Path | None = None) -> Matcher:
@@ -213,6 +217,14 @@ class Matcher:
     def heard(self, question: str) -> str:
         """The question cleaned, sound-alike slips put right ("epic dural"), numbers as digits."""
         return digits_for_number_words(self._sound_alikes.repair(clean(question)))
+
+    def red_flag(self, question: str) -> RedFlag | None:
+        """A red flag recognised by the question's nearest written examples (assistant/red_flags.py);
+        None without the embedding model. The rules in assistant/safety.py come first."""
+        text = clean(question)
+        if self._embedder is None or self._red_flags is None or not text:
+            return None
+        return self._red_flags.find(self._embedder.encode([text])[0])
 
     def unfamiliar_words(self, question: str) -> tuple[str, ...]:
         """Topic words of the question that no section uses, allowing for slips ("dreins", "lap a roscope")."""
