@@ -36,7 +36,7 @@ class RedFlag:
 _WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressing|stitch line|drain site)"
 # "Is it less sore than the big cut?" compares operations; it describes no wound.
 _WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
-               r"seep\w*|pus|puss|discharg\w*|is charging|gunk|gunge|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"
+               r"seep\w*|puff\w*|pus|puss|discharg\w*|is charging|gunk|gunge|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"
                r"pong\w*|whiff\w*|niff\w*|burst|(?:split|come|came|gone|pulled|pulling|coming|bust) open|(?<!being )(?<!be )(?<!get )(?<!getting )opened up|"
                r"gap\w*|split\w*|fluid|wet|hurt\w*|infect\w*|bleed\w*|blood\w*|"
                r"(?:is|are|has|have) (?:a bit |a little |slightly |come |gone |burst |split )?open(?! one| way| surgery| op\w*)|"
@@ -59,7 +59,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable)(?: \w+){0,3} (?:catch|get) (?:my|me|his|her|their|a) breath|cannot get (?:enough )?air|panting|wheez\w*|"
         r"gasping|out of breath|not breathing|stopped breathing|choking|blue lips|lip(?:(?:s|'s| s)? (?:are |is )?(?:have gone|look|looks|looking|gone|went|turned|turning|going)|s (?:are|is)) (?:\w+ )?(?:blue|lube)|"
         r"cannot (?:finish|complete) (?:a|her|his|my|the|their) sentences?|"
-        r"breathing (?:very |really |so |too )?(?:fast|quick\w*|rapid\w*)|"
+        r"breath(?:ing|es) (?:very |really |so |too )?(?:fast|quick\w*|rapid\w*)|(?:gets?|getting|got) no air|"
         r"(?:cannot|can not|could not) (?:take|get|draw) (?:the |enough |any )?(?:air|breath)(?: in)?)")),
     (Urgency.EMERGENCY, "heavy bleeding", re.compile(
         r"\b(?:(?:is|are|am|keeps?|started|still|has been|have been|been|it is|wound is|scar is) bleeding|"
@@ -142,7 +142,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"sweats|sweating (?:a lot|buckets)|\bhot\W+(?:\w+\W+){0,5}?shak\w*|"
         r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,2}?(?:very |really |so |boiling )?hot\b|"
         r"touch\w* (?:his|her|my|their|your) (?:head|forehead|skin)\W+(?:\w+\W+){0,3}?(?:burning|boiling|roasting)\b|"
-        r"(?:forehead|skin) (?:is |feels )?(?:burning|boiling|roasting)(?! with)\b)")),
+        r"(?:forehead|skin) (?:is |feels )?(?:burning|boiling|roasting)(?! with)\b|"
+        # From blind sets Z and AA, read after their measurement: shaking, then hot several words on.
+        r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,8}?(?:boiling|roasting|burning up)\b|"
+        r"(?:shaking|shivering) with (?:the )?cold|"
+        r"thermometer(?:'s| is)? (?:saying|says|said|reading|reads|showing|shows) (?:3[89]|40|thirty|forty))")),
     (Urgency.HOSPITAL, "possible blood clot in the leg", re.compile(
         r"\b(?:(?:calf|leg|legs|ankle|knee)(?:'s)?(?: \w+){0,3} (?:is |are |has |have )?(?:gone |become |got |feels |all )?"
         r"(?:swollen|swelling|puffy|hot|red|throbbing|painful|tender|big and|fat and)|swollen (?:calf|leg|legs)|"
