@@ -4,7 +4,7 @@ The rules in assistant/safety.py find the red-flag symptoms people describe in t
 know. People find new words for them every time ("pain like an elephant sat on me chest", "teeth
 going like anything"), and a missed red flag is the worst mistake this program can make. So a
 question that the rules pass is also compared, by meaning (the sentence embeddings the matcher
-uses), with some 650 red-flag descriptions written for this project's evaluation sets and with the
+uses), with some 700 red-flag descriptions written for this project's evaluation sets and with the
 ordinary questions that came nearest to them ("why do I need breathing exercises?"). It is taken as
 urgent when it is close to a red-flag description and clearly closer to it than to any ordinary
 question. The kind of help (999 or the hospital) is what the rules say about that description.
