@@ -13,6 +13,7 @@ from assistant.evaluation import load_eval
 from assistant.matcher import Matcher
 from assistant.red_flags import EXAMPLES, RedFlagNeighbours, read_examples
 from assistant.safety import Urgency, find_red_flag
+from assistant.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -78,3 +79,19 @@ def test_red_flags_the_rules_miss_are_found_by_their_neighbours(dialogue: Dialog
 ])
 def test_questions_about_a_topic_are_not_taken_for_red_flags(matcher: Matcher, question: str) -> None:
     assert matcher.red_flag(question) is None
+
+
+def test_a_question_is_embedded_once_for_the_red_flag_check_and_the_answer(library, matcher: Matcher,
+                                                                           now: datetime,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    embedder = matcher._embedder
+    assert embedder is not None
+    texts: list[str] = []
+    real = embedder.encode
+
+    def counting(batch: list[str]) -> np.ndarray:
+        texts.extend(batch)
+        return real(batch)
+    monkeypatch.setattr(embedder, "encode", counting)
+    reply = Dialogue(library, matcher, Settings()).respond("can my wife have a small gin when she gets home", now)
+    assert reply.section == "alcohol" and texts == ["can my wife have a small gin when she gets home"]
