@@ -6,6 +6,8 @@ only they can be the nearer neighbour of a question that is close to a red flag.
 out in turn, keeping only these (1,000 of 3,849) changed no figure and embeds four times faster.
 
 Run: python -m benchmarks.red_flag_examples   (about half a minute; the embeddings are not cached)
+Only after a new blind set has been measured and has joined tests/data: before, its urgent rows
+would be found by themselves (tests/data/EVAL.md).
 """
 
 from __future__ import annotations
