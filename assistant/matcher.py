@@ -15,9 +15,11 @@ then (tests/data/EVAL.md says which); eval_fresh_e.tsv was only measured.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,11 +107,12 @@ CHUNK_WORDS_BASELINE = 0.12
 # imported seed pack (11 sets up, 2 down) and the same with the written pack; 0.5 or looking past the
 # runner-up did no better.
 PASSAGE_WEIGHT = 0.15
+RECENT_VECTORS = 16
+"""Question embeddings kept (a question, its sentences, its second hearing): the red-flag check and
+the ranking embed the same cleaned question once."""
 # Confidence is a logistic curve over the combined score, fitted by maximum likelihood on the twelve
 # read sets in session 4 (do the chunks read first carry the fact?); `run.py bench` prints its
 # calibration error on every set. Decisions use the score itself, not this.
-RECENT_VECTORS = 16
-"""Question embeddings kept (a question, its sentences, its second hearing)."""
 CONFIDENCE_CENTRE = 0.51
 CONFIDENCE_SLOPE = 10.5
 
@@ -193,7 +196,7 @@ class Matcher:
         self._chunks = ChunkChooser(self._sections, [p.answer_first for p in packs], self._chunk_vecs)
         self._not_covered = NotCovered([clean(q) for p in library.packs for q in p.not_covered])
         self._red_flags: RedFlagNeighbours | None = None
-        self._recent: dict[str, np.ndarray] = {}
+        self._vector: Callable[[str], np.ndarray] = functools.lru_cache(maxsize=RECENT_VECTORS)(self._encode)
         if embedder is not None:
             self._index(embedder, cache_dir)
             self._red_flags = RedFlagNeighbours.load(embedder, cache_dir)
@@ -229,17 +232,10 @@ class Matcher:
             return None
         return self._red_flags.find(self._vector(text))
 
-    def _vector(self, text: str) -> np.ndarray:
-        """The embedding of a text, kept for the last few: the red-flag check and the ranking embed
-        the same cleaned question (twice the time per question in the benchmark before this)."""
+    def _encode(self, text: str) -> np.ndarray:
+        """The embedding of one text (through ``self._vector``, which keeps the last few)."""
         assert self._embedder is not None
-        vector = self._recent.pop(text, None)
-        if vector is None:
-            vector = self._embedder.encode([text])[0]
-        self._recent[text] = vector
-        while len(self._recent) > RECENT_VECTORS:
-            del self._recent[next(iter(self._recent))]
-        return vector
+        return self._embedder.encode([text])[0]
 
     def unfamiliar_words(self, question: str) -> tuple[str, ...]:
         """Topic words of the question that no section uses, allowing for slips ("dreins", "lap a roscope")."""

@@ -121,9 +121,14 @@ _SMALL_WEE = re.compile(
     r"nip|tot|half|pint|beer|lager|tipple|snifter|toddy|nightcap|tea|cuppa|biscuit|sandwich)\b)")
 
 
+def _straight_quotes(text: str) -> str:
+    """Curly apostrophes, as phones type them, made straight."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
 def clean(text: str) -> str:
     """Lower-case, fold Unicode quotes and accents, expand contractions, drop fillers ("erm")."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = _straight_quotes(unicodedata.normalize("NFKC", text))
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.lower()[: MAX_QUESTION_CHARS * 4]
     text = _UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
@@ -149,7 +154,7 @@ _APOSTROPHE_WORD = re.compile(r"[a-z]+'[a-z]+")
 def spelt_out(text: str) -> str:
     """Lower-case text with every contraction spelt out ("don't" -> "do not", "you'll" -> "you will"),
     and nothing else changed: "Do not drink" and "don't drink" say the same thing."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = _straight_quotes(text.lower())
     return _APOSTROPHE_WORD.sub(lambda m: _CONTRACTIONS.get(m.group()) or _suffix(m.group()) or m.group(), text)
 
 
