@@ -175,10 +175,13 @@ def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int,
     top = sorted(counts, key=lambda w: -counts[w] * math.log((n + 1) / (doc_freq[w] or 1)))[:8]
     terms += top
     terms += _key_phrases(text, counts)
-    # Lay words only for what the section is about, not for a word mentioned in passing; but a
+    # Lay words only for what the section is about (its title, and key words it says more than once),
+    # not for a word mentioned in passing: a three-sentence section on alcohol says "growing" once and
+    # was given "grow back", taking "do I stay in hospital while it grows back?" (31 read sets,
+    # imported seed: answers 83.09 -> 83.33%, refusals 84.94 -> 84.59%). But a
     # thing the leaflet names in this section and at most one other ("prehabilitation", "takes 3 to
     # 4 hours") is named where it is explained, so once is enough there.
-    focus = f"{title} {' '.join(top)}"
+    focus = f"{title} {' '.join(w for w in top if counts[w] >= 2)}"
     for pattern, lay in LAY_TERMS:
         regex = _LEAFLET_SAYS[pattern]
         found = len(regex.findall(text))
