@@ -82,7 +82,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:is|its|am|keeps) (?:leaving|leading) (?:a lot|loads|heavily|badly)|cop\w* up (?:some )?(?:blood|love|blud)|"
         r"(?:leading|bleeping|breeding) from (?:the|my|me|his|her) (?:scar|wound|cut|stitches)|"
         # Sick that is red or like coffee grounds is blood, whatever the recogniser made of "blood in it".
-        r"(?:being sick|been sick|vomit\w*|throwing up|threw up)\W+(?:\w+\W+){0,5}?(?:dark red|bright red|coffee grounds|(?:dark |fresh |red )?blood\b(?! tests?\b))|"
+        r"(?:being sick|been sick|vomit\w*|throwing up|threw up)\W+(?:\w+\W+){0,8}?(?:dark red|bright red|coffee grounds|(?:dark |fresh |red )?blood\b(?! tests?\b))|"
         r"(?:sheets?|bed|pad|dressing|nightie|pyjamas|clothes)(?:'s| is| are)? (?:all |full of |covered in )blood)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
         r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange|grey|gray|clammy)|keeled over|killed over|"
@@ -165,6 +165,11 @@ _INFORMATIONAL = re.compile(
 _FEVER_SETTLED = re.compile(
     r"\btemp\w*(?:'s)? (?:is |has |was )?(?:gone |come )?(?:back )?(?:to )?(?:normal|fine|ok|okay|down)\b")
 _WOUND_INFO = re.compile(r"\b(?:how long|when|heal|dissolv\w*|removed|come out|taken out|stitches out)\b")
+# A hurt asked about, not felt: "the dog jumps up at him, will that hurt his stitches?", "can she sleep
+# on her side or will that hurt it?". Taken out before the wound is looked at again; whatever else
+# the question says of the wound ("it's sore already, will lying on it hurt?") still counts.
+_HURT_ASKED = re.compile(r"\b(?:will|would|could|might|can|does|do|is) (?:that|it|this|they|he|she|lying on it|sleeping on it)"
+                         r"(?: \w+){0,1} (?:hurt|harm|damage|affect)\b")
 
 
 def find_red_flag(question: str) -> RedFlag | None:
@@ -184,6 +189,8 @@ def find_red_flag(question: str) -> RedFlag | None:
         if informational and _is_topic_question(symptom, text):
             continue
         if symptom == "wound infection signs" and _WOUND_INFO.search(text) and not _strong_wound(text):
+            continue
+        if symptom == "wound infection signs" and _HURT_ASKED.search(text) and not pattern.search(_HURT_ASKED.sub(" ", text)):
             continue
         if symptom == "fever" and _FEVER_SETTLED.search(text):
             continue

@@ -186,3 +186,20 @@ def test_dialect_and_plain_descriptions_of_collapse_and_infection_are_red_flags(
 ])
 def test_falls_that_are_not_happening_now_are_not_red_flags(question: str) -> None:
     assert find_red_flag(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "He's got a dog that jumps up at him, will that hurt his stitches?",
+    "Can she sleep on her side with the scar or will that hurt it?",
+    "will it hurt the wound if I pick up the baby",
+])
+def test_a_hurt_asked_about_is_not_a_red_flag(question: str) -> None:
+    assert find_red_flag(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "my scar is sore, will lying on it hurt?", "the scar is hot and red, will it hurt more?",
+    "the wound is leaking, will that hurt it",
+])
+def test_a_hurt_asked_about_beside_a_wound_sign_is_still_a_red_flag(question: str) -> None:
+    assert find_red_flag(question) is not None
