@@ -86,5 +86,5 @@ realised guessing figure expecting happy unhappy upset cross keen fussed bothers
 prepare prepared sorted arrange arranged organise organised plenty tons hundreds whatsoever somewhat
 entire regardless meanwhile otherwise besides rest remain remaining
 immediately forgive hate lol session sessions perform performs performed procedure procedures
-abstain
+abstain refer refers referred referring term terms meaning called named
 """.split())
