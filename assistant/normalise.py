@@ -57,7 +57,7 @@ _INFORMAL = {
     "reid": "red", "het": "hot", "awfy": "awful", "afore": "before", "efter": "after", "atween": "between",
     "twa": "two", "lang": "long", "ony": "any", "hae": "have", "dae": "do", "tak": "take", "foo": "how",
     "hoo": "how", "whit": "what", "fa": "who", "fa's": "who is", "fit's": "what is", "aboot": "about",
-    "hame": "home", "frae": "from", "sair": "sore", "jist": "just", "thole": "put up with", "gie": "give", "wi": "with", "masel": "myself", "yersel": "yourself",
+    "hame": "home", "frae": "from", "blether": "chat", "sair": "sore", "jist": "just", "thole": "put up with", "gie": "give", "wi": "with", "masel": "myself", "yersel": "yourself",
     "bairn": "child", "bairns": "children", "wean": "child", "weans": "children", "rinnin": "running",
     "feelin": "feeling", "goin": "going", "doin": "doing", "gettin": "getting", "comin": "coming",
     "havin": "having", "bleedin": "bleeding", "nothin": "nothing", "somethin": "something",
