@@ -228,7 +228,7 @@ class Matcher:
         """A red flag recognised by the question's nearest written examples (assistant/red_flags.py);
         None without the embedding model. The rules in assistant/safety.py come first."""
         text = clean(question)
-        if self._embedder is None or self._red_flags is None or not text:
+        if self._red_flags is None or not text:  # None without the embedding model
             return None
         return self._red_flags.find(self._vector(text))
 

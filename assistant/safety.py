@@ -188,9 +188,7 @@ def find_red_flag(question: str) -> RedFlag | None:
             continue
         if informational and _is_topic_question(symptom, text):
             continue
-        if symptom == "wound infection signs" and _WOUND_INFO.search(text) and not _strong_wound(text):
-            continue
-        if symptom == "wound infection signs" and _HURT_ASKED.search(text) and not pattern.search(_HURT_ASKED.sub(" ", text)):
+        if symptom == "wound infection signs" and _wound_asked_about(text, pattern):
             continue
         if symptom == "fever" and _FEVER_SETTLED.search(text):
             continue
@@ -203,6 +201,14 @@ def _is_topic_question(symptom: str, text: str) -> bool:
     if symptom == "wound infection signs":
         return False
     return not re.search(r"\b(?:now|right now|at the moment|just|started|keeps?|suddenly|really|very)\b", text)
+
+
+def _wound_asked_about(text: str, pattern: re.Pattern[str]) -> bool:
+    """A question about the wound ("when do the stitches come out?", "will that hurt his stitches?"),
+    not a description of a sign of infection."""
+    if _WOUND_INFO.search(text) and not _strong_wound(text):
+        return True
+    return bool(_HURT_ASKED.search(text)) and not pattern.search(_HURT_ASKED.sub(" ", text))
 
 
 def _strong_wound(text: str) -> bool:
