@@ -22,7 +22,7 @@ from assistant.content import Library, Section
 from assistant.leaflet_meta import URGENT_ADVICE
 from assistant.matcher import Candidate, Match, Matcher
 from assistant.normalise import clean, has_letters
-from assistant.safety import RedFlag, Urgency, find_red_flag
+from assistant.safety import RedFlag, Urgency, find_red_flag, misheard_red_flag
 from assistant.settings import Settings
 
 _LOGGER = logging.getLogger(__name__)
@@ -159,9 +159,18 @@ class Dialogue:
         from 82 -> 84% and 85 -> 85% for a natural voice in mild noise, and 69 -> 72% and 62 -> 64%
         for a robotic voice in loud noise, asking again for 2-4 more questions in 150; urgent recall
         and out-of-scope refusals were the same.
+
+        Before any of that, a hearing that describes a red flag once the words a recogniser mishears
+        are put back ("she cannot dream properly" -> "breathe") is replied to as put back: see
+        ``safety.misheard_red_flag``.
         """
-        if (not heard.strip() or self.state.clarify is not None or self._red_flag(heard) is not None
-                or parse_command(heard) is not None):
+        if not heard.strip() or self._red_flag(heard) is not None:
+            return heard
+        meant = misheard_red_flag(heard)
+        if meant is not None:
+            _LOGGER.info("heard %r, taken as %r", heard, meant)
+            return meant
+        if self.state.clarify is not None or parse_command(heard) is not None:
             return heard
         refused = self._refusal(heard) is not None
         if not refused and not self._torn(heard):
@@ -171,8 +180,11 @@ class Dialogue:
             return heard
         # A question refused is replaced by any hearing answered; one torn between two sections
         # only by a hearing answered outright.
-        if self._red_flag(again) is not None or (self._refusal(again) is None
-                                                 and (refused or not self._torn(again))):
+        flagged = self._red_flag(again) is not None
+        if not flagged and (meant := misheard_red_flag(again)) is not None:
+            _LOGGER.info("heard %r again as %r, taken as %r", heard, again, meant)
+            return meant
+        if flagged or (self._refusal(again) is None and (refused or not self._torn(again))):
             _LOGGER.info("heard %r again as %r", heard, again)
             return again
         return heard

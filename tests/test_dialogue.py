@@ -147,6 +147,21 @@ def test_a_second_hearing_with_a_red_flag_is_taken(dialogue: Dialogue, now: date
     assert dialogue.respond(chosen, now).kind == "urgent"
 
 
+def test_a_hearing_with_misheard_red_flag_words_is_taken_as_meant(dialogue: Dialogue, now: datetime) -> None:
+    heard = "My wife cannot dream properly, she is casting now, what do I do?"
+    assert dialogue.respond(heard, now).kind != "urgent"  # typed, the words are taken as written
+    again = SecondHearing("How long will I be in hospital?")
+    chosen = dialogue.better_hearing(heard, again)
+    assert again.asked == 0 and "cannot breathe properly" in chosen
+    assert dialogue.respond(chosen, now).kind == "urgent"
+
+
+def test_a_second_hearing_with_misheard_red_flag_words_is_taken_as_meant(dialogue: Dialogue,
+                                                                          now: datetime) -> None:
+    chosen = dialogue.better_hearing("keel pets, how many?", SecondHearing("Mum just painted on the stairs."))
+    assert dialogue.respond(chosen, now).kind == "urgent"
+
+
 def test_a_reply_to_which_one_is_not_heard_again(dialogue: Dialogue, now: datetime) -> None:
     dialogue.state.clarify = (None, None)  # type: ignore[assignment]
     again = SecondHearing("How long will I be in hospital?")

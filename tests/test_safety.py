@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.evaluation import load_eval
-from assistant.safety import Urgency, find_red_flag
+from assistant.safety import Urgency, find_red_flag, misheard_red_flag
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -203,3 +203,38 @@ def test_a_hurt_asked_about_is_not_a_red_flag(question: str) -> None:
 ])
 def test_a_hurt_asked_about_beside_a_wound_sign_is_still_a_red_flag(question: str) -> None:
     assert find_red_flag(question) is not None
+
+
+@pytest.mark.parametrize("heard, meant", [
+    ("My wife cannot dream properly, she is casting now, what do I do?", "cannot breathe properly"),
+    ("I can't read properly right now.", "cannot breathe properly"),
+    ("Mum just painted on the stairs.", "mum just fainted"),
+    ("I'm really hot and chippery.", "hot and shivering"),
+    ("These cars gone all hot and red.", "my scar gone all hot and red"),
+    ("He's 38.9 and under the duvet right now.", "38 point 9"),
+])
+def test_misheard_red_flag_words_are_put_back_in_a_spoken_question(heard: str, meant: str) -> None:
+    assert find_red_flag(heard) is None
+    put_back = misheard_red_flag(heard)
+    assert put_back is not None and meant in put_back and find_red_flag(put_back) is not None
+
+
+@pytest.mark.parametrize("heard", [
+    "I can't read the leaflet, how long will I be in hospital?",  # "read" with an object is reading
+    "Shopping, I can't read it.",
+    "Who painted the ward?",  # no red flag once put back either
+    "Can he drive his car after the operation?",
+    "My scar is hot and red.",  # a red flag as heard needs nothing put back
+])
+def test_words_put_back_only_when_that_alone_makes_a_red_flag(heard: str) -> None:
+    assert misheard_red_flag(heard) is None
+
+
+@pytest.mark.parametrize("question", ["I'm gasping for a cuppa, can I have tea after the operation?",
+                                      "I thought I'd be gasping for days"])
+def test_gasping_for_a_cuppa_is_not_breathlessness(question: str) -> None:
+    assert find_red_flag(question) is None
+
+
+def test_gasping_for_breath_still_is() -> None:
+    assert find_red_flag("she's gasping for breath") is not None and find_red_flag("he's gasping") is not None
