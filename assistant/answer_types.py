@@ -99,6 +99,9 @@ CHUNK_CUES = tuple((re.compile(asked), re.compile(present)) for asked, present i
     # When in the day: "what time do I go in?", "is it the night before?"
     (r"\b(?:what time|what day|which day|how early|night before|day before)\b",
      r"\b(?:mornings?|afternoons?|evenings?|night before|day before|\d{1,2} ?(?:am|pm)|o'clock)\b"),
+    # What it is good for: "keyhole, better how?", "what's the advantage over the big cut?"
+    (r"\b(?:better|advantages?|benefits?|the good of|good about|the plus|upside|pros)\b",
+     r"\b(?:advantages?|benefits?|better|less pain|faster|quicker|sooner|smaller)\b"),
     (r"\bhow many\b", r"\b(?:\d+|one|two|three|four|five|several|few)\b"),
     (r"\bwhere\b", r"\b(?:in (?:your|the) (?:arm|neck|back|bladder|nose|hospital|ward|unit|tummy)|at home|"
      r"gp surgery|ward|unit)\b"),

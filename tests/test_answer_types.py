@@ -74,3 +74,9 @@ def test_cue_share_is_the_share_of_asked_kinds_a_chunk_gives() -> None:
     assert cue_share("is the keyhole op an option for him", "In some situations, it can be done this way.") == 1.0
     assert cue_share("is the keyhole op an option for him", "The main advantage is smaller wounds.") == 0.0
     assert cue_share("why would dad need the pve", "You might have it if there may not be enough liver left.") == 1.0
+
+
+def test_a_question_about_what_it_is_good_for_looks_for_the_advantage() -> None:
+    advantage = "The main advantage of this type of surgery is that it leaves much smaller wounds."
+    assert cue_share("keyhole better how", advantage) == 1.0
+    assert cue_share("what is the good of keyhole over the big cut", "Some people have keyhole surgery.") == 0.0
