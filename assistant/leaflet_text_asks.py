@@ -66,6 +66,9 @@ _NOT_POSSIBLE = re.compile(_NAMED_SUBJECT + r"(?:may|might|will) not be (?:possi
 _THIS_TAKES = re.compile(r"^(?:this|it) (?:usually |normally |often |can |may )?takes? (?:about |around |up to )?"
                          r"(?:\d|a |an |one |two |three |several |a few )", re.IGNORECASE)
 _AVOID = re.compile(r"\bavoid ([a-z]+ing)\b([a-z ]{0,30}?)(?=[.,;]| such| for| until| and|$)")
+# The examples a thing to avoid is given: "avoid lifting heavy loads, such as shopping or laundry".
+_AVOID_SUCH_AS = re.compile(r"\bavoid\b[a-z ,]{0,40}?\bsuch as ((?:[a-z]+ ?){1,3}(?:, (?:[a-z]+ ?){1,3})*(?: (?:and|or) (?:[a-z]+ ?){1,3}))",
+                            re.IGNORECASE)
 _NOT_TO = re.compile(r"\b(?:not to|do not|don't) (drink|lift|drive|smoke|eat|bath|bathe|swim|"
                      r"shower|fly|travel|work|exercise)\b([a-z ]{0,25}?)(?=[.,;]| for| until|$)")
 _TAKES = re.compile(r"^([A-Z][a-z]+(?: [a-z]+){0,3}) (?:is [a-z ]+? that |usually |normally )?"
@@ -306,6 +309,11 @@ def named_questions(text: str) -> list[str]:
         base = GERUNDS.get(verb)
         action = f"{base}{rest}" if base else f"do {verb}{rest}"
         asks.append(f"When can I {patient_voice(action.strip())} again?")
+    for items in _AVOID_SUCH_AS.findall(text):
+        # Each example on its own, as a patient asks: "When can I do the laundry again?"
+        for item in re.split(r", | and | or ", items.strip()):
+            if 0 < len(item.split()) <= 3:
+                asks.append(f"When can I do the {item.strip().lower()} again?")
     for verb, rest in _NOT_TO.findall(text):
         asks.append(f"Can I {patient_voice((verb + rest).strip())}?")
     for sentence in sentences:

@@ -503,6 +503,14 @@ def test_asks_from_sentences(sentences: list[str], question: str) -> None:
     assert question in derive_asks("Topic", sentences)
 
 
+def test_each_example_of_a_thing_to_avoid_gets_its_question() -> None:
+    asks = derive_asks("Avoid heavy lifting", ["You need to avoid lifting heavy loads, such as shopping or laundry.",
+                                               "Avoid activities such as vacuuming, ironing and gardening."])
+    for item in ("shopping", "laundry", "vacuuming", "ironing", "gardening"):
+        assert f"When can I do the {item} again?" in asks
+    assert not any("such as" in a and a.startswith("When can I do the") for a in asks)
+
+
 def test_everyday_variants_swap_whole_phrases_only() -> None:
     asks = derive_asks("Staged liver resection", ["This is when the liver is removed in 2 stages."])
     assert "What is staged liver operation?" in asks
