@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from assistant.normalise import clean
 
@@ -173,11 +174,13 @@ _HURT_ASKED = re.compile(r"\b(?:will|would|could|might|can|does|do|is) (?:that|i
                          r"(?: \w+){0,1} (?:hurt|harm|damage|affect)\b")
 
 
+@lru_cache(maxsize=64)
 def find_red_flag(question: str) -> RedFlag | None:
     """Return the red flag a question describes, or None.
 
     Emergencies are checked first; a topic question ("is there a risk of bleeding?") is not a red
-    flag unless it also describes a symptom in plain terms.
+    flag unless it also describes a symptom in plain terms. Kept for the last few questions: a
+    spoken one is looked at when choosing between two hearings and again when replying.
     """
     text = clean(question)
     if not text:
