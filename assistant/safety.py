@@ -220,14 +220,15 @@ def _strong_wound(text: str) -> bool:
                           r"discharg\w*|bleed\w*|blood|open\w*|burst|painful)\b", text))
 
 
-# What the default recogniser writes for red-flag words it mishears, measured on the recordings of
-# 18 read sets (a robotic voice most of all): "breathe" as "read", "dream" or "bring"; "gasping" as
-# "casting"; "fainted" as "painted"; "shivery" as "chewy" or "chivalry"; "scar's" as "these cars";
-# a temperature "39.2" as "39 2". Each is a real word in its own right, so the words are only put
-# back in a spoken question, and only kept when the question then describes a red flag (see
-# ``misheard_red_flag``). On the first hearings of those sets this found 36 more of the 2,352
-# urgent ones and none of the 13,500 others (three had been flagged before the "no object after
-# read" and "gasping for a cuppa" exclusions). The patterns work on cleaned text.
+# What the default recogniser writes for red-flag words it mishears, gathered from the recordings
+# of 18 read sets (a robotic voice most of all): "breathe" as "read", "dream" or "bring"; "gasping"
+# as "casting"; "fainted" as "painted"; "shivery" as "chewy" or "chivalry"; "scar's gone" as "these
+# cars" or "cast on"; "blood" as "love"; "yellow colour" as "low cutler"; a temperature "39.2" as
+# "39 2". Each is a real word in its own right, so the words are only put back in a spoken question,
+# and only kept when the question then describes a red flag (see ``misheard_red_flag``). On the first
+# hearings of those sets this found 51 more of the 2,352 urgent ones and none of the 13,500 others
+# (three had been flagged before the "no object after read" and "gasping for a cuppa" exclusions).
+# The patterns work on cleaned text.
 _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), meant) for heard, meant in (
     # Not "I can't read the label": only with no object after it ("can't read properly now").
     (r"\b(cannot|can not|could not|unable to) (?:read|dream|bring|free|breed|bree)\b(?! (?:it|the|this|that|my|me|a|an|"
@@ -244,6 +245,15 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     (r"\b(it is|there is|is|stuff) using\b", r"\1 oozing"),
     (r"\b(?:these|the|this|my|his|her) cars?(?= is| are| gone| going| has| have)\b", "my scar"),
     (r"\bthese cars?\b", "my scar"),
+    (r"\b(?:is |it is |at least )?cast (?:is )?(?:on|gone|going)\b", "my scar is gone"),
+    (r"\b(?:leading|bleeding|bleeping) from (?:the|my|his|her) car\b", "bleeding from the scar"),
+    # "Blood" as "love": "coughed up love", "it's all wet, red, it's love".
+    (r"\b(?:cocked|coughed|coughing|copped) up (?:some )?(?:love|loved|glove|blud)\b", "coughed up blood"),
+    (r"\bit is (all )?love\b", r"it is \1blood"),
+    (r"\b(c[ao]me) over (?:all |normal |a )?(?:pains?|paint|feint)\b", r"\1 over all faint"),
+    (r"\b(?:at |a )?(?:low|yellow)[ -]cutler\b", " yellow colour"),
+    (r"\bfunity\b", "funny"),
+    (r"\bchiver\w*", "shivering"),
 ))
 
 

@@ -212,6 +212,10 @@ def test_a_hurt_asked_about_beside_a_wound_sign_is_still_a_red_flag(question: st
     ("I'm really hot and chippery.", "hot and shivering"),
     ("These cars gone all hot and red.", "my scar gone all hot and red"),
     ("He's 38.9 and under the duvet right now.", "38 point 9"),
+    ("Leading from the car now.", "bleeding from the scar"),
+    ("He's just cocked up, loved into the sink.", "coughed up blood"),
+    ("He's gone a funity at low-cutler since yesterday.", "funny yellow colour"),
+    ("I looked under the plaster and it's cast on bright red.", "my scar is gone bright red"),
 ])
 def test_misheard_red_flag_words_are_put_back_in_a_spoken_question(heard: str, meant: str) -> None:
     assert find_red_flag(heard) is None
