@@ -156,7 +156,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.HOSPITAL, "yellow skin or eyes", re.compile(
         r"\b(?:(?:skin|eyes|whites of (?:my|his|her) eyes)(?: \w+){0,4} yellow|jaundice\w*|"
         r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became) (?:all |a bit |a little |quite |really |very |sort of |awful |awfully |dead |proper |so |a horrible |a horrid |an awful |a funny |a terrible )?yellow|"
-        r"(?:skin|eyes)(?: \w+){0,3} (?:gone|turned|going|turning|looks?|looking)(?: \w+){0,2} yellow)\b")),
+        r"(?:skin|eyes)(?: \w+){0,3} (?:gone|turned|going|turning|looks?|looking)(?: \w+){0,2} yellow|"
+        # From blind set AE, read after its measurement: "he is very yellow now, his eyes and his skin".
+        r"(?:is|are|am|looks?|looking) (?:very |so |really |quite |all |a bit )?yellow\W+(?:\w+\W+){0,5}?(?:his|her|my|me|their) (?:eyes|skin))\b")),
 ]
 
 # Questions about a topic rather than a description of a symptom now.
