@@ -35,7 +35,9 @@ TYPES = (
         re.compile(r"\b\d{1,2} ?(?:am|pm)\b|o'clock|\b\d{1,2}[:.]\d\d\b|\b(?:7|seven) days a week\b|"
                    r"\b(?:weekends?|evenings?|mornings?|afternoons?|open)\b")),
     AnswerType("name", re.compile(
-        r"\b(?:(?:his|her|their|the \w+'s|my \w+'s) name|what is (?:he|she) called|"
+        # Not "the nurse, Siobhan I think her name was, mentioned...": a name told, not asked for.
+        r"\b(?:(?:his|her|their|the \w+'s|my \w+'s|(?:surgeon|doctor|consultant|nurse|anaesthetist)s?) name(?! (?:was|is \w))|"
+        r"what is (?:he|she) called|"
         r"name of (?:the|my|his|her) (?:surgeon|doctor|consultant|nurse|anaesthetist))\b"),
         re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Professor)\.? [A-Z]")),
     AnswerType("odds", re.compile(
@@ -51,7 +53,8 @@ TYPES = (
         r"\b(?:(?! painkiller| pain\b| supplement)[^.?!]){0,40}?\b(?:tablets?|pills?|patch(?:es)?|inhalers?|"
         r"insulin|warfarin|hrt|jabs?|vitamins?|remed(?:y|ies)|medicines?|medications?)\b|"
         r"\b(?:herbal|homeopathic|chinese) (?:medicines?|remed(?:y|ies)|tablets|tea)\b|"
-        r"\b(?:blood pressure|diabetes|diabetic|heart|thyroid|water|sleeping|blood thinning) "
+        # "Her sleeping tablets", not "the doctor for the sleeping medicine" (the anaesthetic).
+        r"\b(?<!the )(?:blood pressure|diabetes|diabetic|heart|thyroid|water|sleeping|blood thinning) "
         r"(?:tablets|pills|medicines?|medication)\b"),
         re.compile(r"\b(?:usual|regular|other|own) medicines?\b|\bmedicines? you (?:already )?take\b")),
     # "Which chemotherapy drugs...?", "the name of the painkiller": a leaflet naming no drugs can't say.

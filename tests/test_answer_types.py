@@ -80,3 +80,15 @@ def test_a_question_about_what_it_is_good_for_looks_for_the_advantage() -> None:
     advantage = "The main advantage of this type of surgery is that it leaves much smaller wounds."
     assert cue_share("keyhole better how", advantage) == 1.0
     assert cue_share("what is the good of keyhole over the big cut", "Some people have keyhole surgery.") == 0.0
+
+
+@pytest.mark.parametrize("question", [
+    "The specialist nurse, Siobhan I think her name was, mentioned chemo after the operation",
+    "The doctor for the sleeping medicine, will she meet him before?",
+])
+def test_a_name_or_medicine_mentioned_is_not_asked_for(question: str) -> None:
+    assert asked_types(question) == ()
+
+
+def test_a_surgeons_name_is_asked_for() -> None:
+    assert [t.name for t in asked_types("whats the surgeons name")] == ["name"]
