@@ -65,6 +65,7 @@ _NOT_POSSIBLE = re.compile(_NAMED_SUBJECT + r"(?:may|might|will) not be (?:possi
 # "This usually takes about 4 to 6 weeks." after "The remaining liver can grow bigger."
 _THIS_TAKES = re.compile(r"^(?:this|it) (?:usually |normally |often |can |may )?takes? (?:about |around |up to )?"
                          r"(?:\d|a |an |one |two |three |several |a few )", re.IGNORECASE)
+_WHILE_THIS = re.compile(r"\bwhile (?:this|that) (?:happens|is happening|is going on)\b", re.IGNORECASE)
 _AVOID = re.compile(r"\bavoid ([a-z]+ing)\b([a-z ]{0,30}?)(?=[.,;]| such| for| until| and|$)")
 # The examples a thing to avoid is given: "avoid lifting heavy loads, such as shopping or laundry".
 _AVOID_SUCH_AS = re.compile(r"\bavoid\b[a-z ,]{0,40}?\bsuch as ((?:[a-z]+ ?){1,3}(?:, (?:[a-z]+ ?){1,3})*(?: (?:and|or) (?:[a-z]+ ?){1,3}))",
@@ -241,6 +242,7 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
     asks: list[str] = []
     previous: tuple[str, str] | None = None
     previous_sentence = ""
+    event = ""  # the last thing a sentence said can happen: "the remaining liver to grow bigger"
     for sentence in sentences:
         if previous and _PURPOSE.match(sentence):
             before, question = previous
@@ -261,6 +263,15 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
         if inverted:
             asks.append(inverted)
             asks += _follow_ups(sentence, inverted)
+            # "You do not need to be in hospital while this happens." says what "this" is only in
+            # the sentences before: "Do I need to be in hospital while waiting for the remaining
+            # liver to grow bigger?"
+            if event and _WHILE_THIS.search(inverted):
+                asks.append(_WHILE_THIS.sub(f"while waiting for {event}", inverted))
+        others = _OTHERS.match(_bare(sentence))
+        if others:
+            rest = re.split(r"\b(?:and|but|so|because)\b|,", others.group("rest"))[0].strip()
+            event = f"{patient_voice(lower_word(others.group('subj')))} to {patient_voice(rest)}"
         previous = (sentence, inverted) if inverted else None
     return asks
 

@@ -492,6 +492,10 @@ def test_asks_from_text_and_at_least_two() -> None:
     (["The remaining liver can grow bigger.", "This usually takes about 4 to 6 weeks."],
      "How long does it take for the remaining liver to grow bigger?"),
     (["This is because the remaining liver can grow bigger."], "Can the remaining liver grow bigger?"),
+    # "This" resolved from the sentences before: what happens while one is not in hospital.
+    (["The remaining liver can grow bigger and work as before.", "This takes about 4 to 6 weeks.",
+      "You do not need to be in hospital while this happens."],
+     "Do I need to be in hospital while waiting for the remaining liver to grow bigger?"),
     (["This operation is called a liver resection."], "What is the operation called?"),
     (["Liver resection is most commonly used to remove tumours."], "What is liver resection used for?"),
     (["Liver resection is a major operation.", "It is done by a specialist liver surgeon."],
