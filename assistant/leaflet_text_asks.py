@@ -65,6 +65,12 @@ _NOT_POSSIBLE = re.compile(_NAMED_SUBJECT + r"(?:may|might|will) not be (?:possi
 # "This usually takes about 4 to 6 weeks." after "The remaining liver can grow bigger."
 _THIS_TAKES = re.compile(r"^(?:this|it) (?:usually |normally |often |can |may )?takes? (?:about |around |up to )?"
                          r"(?:\d|a |an |one |two |three |several |a few )", re.IGNORECASE)
+# "It" as the subject or object of a question about a thing: "Does it drain urine into a bag?",
+# "How long will I need it?".
+_IT_THING = re.compile(r"^(?:does|is|will|can|could) it\b|\b(?:need|have|use|wear|keep|remove|take out) it\b",
+                       re.IGNORECASE)
+IT_REACH = 3
+"""Sentences after a thing is named in which "it" is taken to be that thing."""
 _WHILE_THIS = re.compile(r"\bwhile (?:this|that) (?:happens|is happening|is going on)\b", re.IGNORECASE)
 _AVOID = re.compile(r"\bavoid ([a-z]+ing)\b([a-z ]{0,30}?)(?=[.,;]| such| for| until| and|$)")
 # The examples a thing to avoid is given: "avoid lifting heavy loads, such as shopping or laundry".
@@ -203,7 +209,8 @@ def _invert_present(text: str) -> str | None:
         verb = "have" if verb == "has" else (
             verb[:-2] if verb.endswith(("shes", "ches", "sses", "xes", "oes")) else verb[:-1])
     lead = "Do" if plural else "Does"
-    return f"{lead} {patient_voice(subject)} {verb} {patient_voice(present.group('rest'))}?"
+    # The verb goes with the rest so "gives you fluids" becomes "give me fluids", not "give I".
+    return f"{lead} {patient_voice(subject)} {patient_voice(verb + ' ' + present.group('rest'))}?"
 
 
 def invert(sentence: str) -> str | None:
@@ -243,6 +250,7 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
     previous: tuple[str, str] | None = None
     previous_sentence = ""
     event = ""  # the last thing a sentence said can happen: "the remaining liver to grow bigger"
+    it_is, since = topic and f"the {topic}", 0  # what "it" is: the thing named last, or the section's
     for sentence in sentences:
         if previous and _PURPOSE.match(sentence):
             before, question = previous
@@ -259,10 +267,20 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
         previous_sentence = sentence
         if _DONE_BY.match(_bare(sentence)):  # "It is done by a specialist liver surgeon."
             asks += ["Who does the operation?", "What kind of surgeon does the operation?"]
+        called = _CALLED.search(sentence)
+        if called and len(called.group(2).split()) <= 4:
+            name = re.sub(r"\s*\([^)]*\)", "", called.group(2)).strip().lower()
+            it_is, since = f"the {name}", 0
+        since += 1
         inverted = invert(sentence)
         if inverted:
             asks.append(inverted)
             asks += _follow_ups(sentence, inverted)
+            # "It drains urine into a bag." after "This is called a catheter.": "Does the catheter
+            # drain urine into a bag?", "How long will I need the nasogastric tube?"
+            if it_is and since <= IT_REACH:
+                asks += [re.sub(r"\bit\b", it_is, ask, count=1) for ask in [inverted, *_follow_ups(sentence, inverted)]
+                         if _IT_THING.search(ask)]
             # "You do not need to be in hospital while this happens." says what "this" is only in
             # the sentences before: "Do I need to be in hospital while waiting for the remaining
             # liver to grow bigger?"

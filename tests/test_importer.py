@@ -492,6 +492,11 @@ def test_asks_from_text_and_at_least_two() -> None:
     (["The remaining liver can grow bigger.", "This usually takes about 4 to 6 weeks."],
      "How long does it take for the remaining liver to grow bigger?"),
     (["This is because the remaining liver can grow bigger."], "Can the remaining liver grow bigger?"),
+    # "It" is the thing named just before, and "you" after the verb is "me".
+    (["A fine tube goes down your nose.", "This is called a nasogastric tube.", "You may need it for several days."],
+     "How long will I need the nasogastric tube?"),
+    (["This is called an intravenous infusion.", "It gives you fluids until you can eat and drink again."],
+     "Does the intravenous infusion give me fluids until I can eat and drink again?"),
     # "This" resolved from the sentences before: what happens while one is not in hospital.
     (["The remaining liver can grow bigger and work as before.", "This takes about 4 to 6 weeks.",
       "You do not need to be in hospital while this happens."],
