@@ -173,7 +173,9 @@ def derive_asks(title: str, sentences: list[str]) -> list[str]:
     """At least two example questions for a section, heading ones first, without repeats."""
     text = " ".join(sentences)
     subject = heading_forms(title)[0]
-    topic = lower_word(subject) if _names_a_thing(subject) else None
+    # "Having chemotherapy after surgery" is about chemotherapy after surgery: "this treatment" is that.
+    thing = re.sub(r"^(?:having|getting|starting) ", "", subject, flags=re.IGNORECASE)
+    topic = lower_word(thing) if _names_a_thing(thing) else None
     found = [*heading_questions(title), *named_questions(text), *timed_item_questions(sentences),
              *sentence_questions(sentences, topic)]
     found += [v for ask in found for v in lay_variants(ask)]

@@ -520,6 +520,12 @@ def test_each_example_of_a_thing_to_avoid_gets_its_question() -> None:
     assert not any("such as" in a and a.startswith("When can I do the") for a in asks)
 
 
+def test_this_treatment_is_the_thing_a_having_heading_names() -> None:
+    asks = derive_asks("Having chemotherapy after surgery",
+                       ["You usually have this treatment about 4 to 6 weeks after surgery."])
+    assert "When will I have chemotherapy after surgery?" in asks
+
+
 def test_everyday_variants_swap_whole_phrases_only() -> None:
     asks = derive_asks("Staged liver resection", ["This is when the liver is removed in 2 stages."])
     assert "What is staged liver operation?" in asks
