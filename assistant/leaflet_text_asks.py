@@ -278,7 +278,7 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
             asks += _follow_ups(sentence, inverted)
             # "It drains urine into a bag." after "This is called a catheter.": "Does the catheter
             # drain urine into a bag?", "How long will I need the nasogastric tube?"
-            if it_is and since <= IT_REACH:
+            if it_is and since <= IT_REACH and not called:  # not "It is called X": "is X called X?"
                 asks += [re.sub(r"\bit\b", it_is, ask, count=1) for ask in [inverted, *_follow_ups(sentence, inverted)]
                          if _IT_THING.search(ask)]
             # "You do not need to be in hospital while this happens." says what "this" is only in
