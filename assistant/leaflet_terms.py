@@ -63,6 +63,7 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"blood clots?", ("clot", "clots", "DVT")),
     (r"compression stockings|TED", ("stockings", "socks", "TED stockings", "TEDs", "anti-clot stockings")),
     (r"resection", ("removal", "operation", "liver surgery")),
+    (r"major (?:operation|surgery)", ("big operation", "big op", "serious operation")),
     (r"transplant", ("new liver", "donor liver")),
     (r"support line|helpline|\d{4} \d{3} \d{2} \d{2}",
      ("phone number", "telephone number", "helpline", "number to call", "ring", "phone", "talk to someone")),

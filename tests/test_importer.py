@@ -24,7 +24,7 @@ from assistant.leaflet_meta import (
 )
 from assistant.leaflet_parse import looks_like_heading, parse_text
 from assistant.leaflet_questions import derive_asks, heading_questions
-from assistant.leaflet_terms import derive_terms, document_frequencies, lay_frequencies
+from assistant.leaflet_terms import derive_terms, document_frequencies, lay_frequencies, leaflet_words
 from assistant.leaflet_text_asks import timed_item_questions
 from assistant.matcher import Matcher
 
@@ -623,3 +623,9 @@ def test_odd_text_never_crashes() -> None:
         except ContentError:
             continue  # e.g. nothing left to speak: a clear message, not a crash
         assert all(len(s.asks) >= 2 and s.chunks for s in pack.sections)
+
+
+def test_lay_words_find_the_leaflets_own() -> None:
+    assert "major" in leaflet_words("is it a big operation or a small one")
+    assert "admitted" in leaflet_words("do i go in the night before")
+    assert leaflet_words("what time is it") == []
