@@ -31,7 +31,7 @@ possible around whether going back time times thing things ways way right import
 types type usually normally really much part parts something anything everyone someone""".split())
 # Lay words people say for the leaflet's words: leaflet word (a regex) -> what people say.
 LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"urine|catheter", ("pee", "wee", "weeing", "wee tube", "wee bag")),
+    (r"urine|catheter", ("pee", "wee", "weeing", "wee tube", "wee bag", "waterworks")),
     (r"vacuum\w*", ("hoover", "hoovering", "vacuum", "housework", "clean the house")),
     (r"abdomen|abdominal", ("tummy", "belly", "stomach")),
     (r"alcohol", ("drink", "drinking", "wine", "beer", "pint", "booze", "bevvy", "tipple", "glass of wine",

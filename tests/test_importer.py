@@ -627,5 +627,6 @@ def test_odd_text_never_crashes() -> None:
 
 def test_lay_words_find_the_leaflets_own() -> None:
     assert "major" in leaflet_words("is it a big operation or a small one")
+    assert "catheter" in leaflet_words("how long does the bag for his waterworks stay")
     assert "admitted" in leaflet_words("do i go in the night before")
     assert leaflet_words("what time is it") == []
