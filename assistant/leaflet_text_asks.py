@@ -69,6 +69,12 @@ _THIS_TAKES = re.compile(r"^(?:this|it) (?:usually |normally |often |can |may )?
 # "How long will I need it?".
 _IT_THING = re.compile(r"^(?:does|is|will|can|could) it\b|\b(?:need|have|use|wear|keep|remove|take out) it\b",
                        re.IGNORECASE)
+# The things "they" or "these" stand for: a plural subject ("The nurses will ...") or what "you
+# will have" ("You will have tests to ...").
+_PLURAL_NAMED = re.compile(r"^(?:the |your |some )?(?P<subj>[a-z]+s) (?:will|can|may|might|usually|often|should)\b|"
+                           r"^you (?:will |usually |may |might )*(?:have|need|get) (?:some )?(?P<obj>[a-z]+s)\b",
+                           re.IGNORECASE)
+_THEY = re.compile(r"\b(Will|Do|Can|Could|Are|will|do|can|could|are) they\b|\b(have|need|get) these\b")
 IT_REACH = 3
 """Sentences after a thing is named in which "it" is taken to be that thing."""
 _WHILE_THIS = re.compile(r"\bwhile (?:this|that) (?:happens|is happening|is going on)\b", re.IGNORECASE)
@@ -251,6 +257,7 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
     previous_sentence = ""
     event = ""  # the last thing a sentence said can happen: "the remaining liver to grow bigger"
     it_is, since = topic and f"the {topic}", 0  # what "it" is: the thing named last, or the section's
+    they_are, they_since = "", 0  # what "they" / "these" are: the plural named last
     for sentence in sentences:
         if previous and _PURPOSE.match(sentence):
             before, question = previous
@@ -284,8 +291,17 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
             # "You do not need to be in hospital while this happens." says what "this" is only in
             # the sentences before: "Do I need to be in hospital while waiting for the remaining
             # liver to grow bigger?"
+            # "They will usually help you get out of bed" after "The nurses will encourage you...":
+            # "Will the nurses help me get out of bed?"; "When will I have these?" -> the tests.
+            if they_are and they_since == 1:  # only the very next sentence: "they" drifts fast
+                asks += [_THEY.sub(rf"\1\2 {they_are}", ask)
+                         for ask in [inverted, *_follow_ups(sentence, inverted)] if _THEY.search(ask)]
             if event and _WHILE_THIS.search(inverted):
                 asks.append(_WHILE_THIS.sub(f"while waiting for {event}", inverted))
+        plural = _PLURAL_NAMED.match(_bare(sentence))
+        they_since += 1
+        if plural and (plural.group("subj") or plural.group("obj")).lower() not in ("this", "its", "is", "was"):
+            they_are, they_since = f"the {(plural.group('subj') or plural.group('obj')).lower()}", 1
         others = _OTHERS.match(_bare(sentence))
         if others:
             rest = re.split(r"\b(?:and|but|so|because)\b|,", others.group("rest"))[0].strip()

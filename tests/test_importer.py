@@ -497,6 +497,11 @@ def test_asks_from_text_and_at_least_two() -> None:
      "How long will I need the nasogastric tube?"),
     (["This is called an intravenous infusion.", "It gives you fluids until you can eat and drink again."],
      "Does the intravenous infusion give me fluids until I can eat and drink again?"),
+    # "They" and "these" are the plural named in the sentence just before.
+    (["The nurses will encourage you to move.", "They will usually help you get out of bed the day after."],
+     "When will the nurses help me get out of bed?"),
+    (["You will have tests to check your health.", "You usually have these a few days before your operation."],
+     "When will I have the tests?"),
     # "This" resolved from the sentences before: what happens while one is not in hospital.
     (["The remaining liver can grow bigger and work as before.", "This takes about 4 to 6 weeks.",
       "You do not need to be in hospital while this happens."],
@@ -518,6 +523,13 @@ def test_each_example_of_a_thing_to_avoid_gets_its_question() -> None:
     for item in ("shopping", "laundry", "vacuuming", "ironing", "gardening"):
         assert f"When can I do the {item} again?" in asks
     assert not any("such as" in a and a.startswith("When can I do the") for a in asks)
+
+
+def test_they_two_sentences_on_is_left_alone() -> None:
+    asks = derive_asks("Your wound", ["You usually have stitches that dissolve.",
+                                      "If not, a nurse may need to remove your stitches.",
+                                      "They can do this in your own home."])
+    assert not any("the stitches do this" in a for a in asks)
 
 
 def test_this_treatment_is_the_thing_a_having_heading_names() -> None:
