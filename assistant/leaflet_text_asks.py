@@ -256,9 +256,10 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
     previous: tuple[str, str] | None = None
     previous_sentence = ""
     event = ""  # the last thing a sentence said can happen: "the remaining liver to grow bigger"
-    it_is, since = topic and f"the {topic}", 0  # what "it" is: the thing named last, or the section's
-    they_are, they_since = "", 0  # what "they" / "these" are: the plural named last
+    it_is, since = (f"the {topic}" if topic else ""), 0  # what "it" is: the thing named last, or the section's
+    plural_before = ""  # what "they" / "these" are: the plural the sentence just before named
     for sentence in sentences:
+        bare = _bare(sentence)
         if previous and _PURPOSE.match(sentence):
             before, question = previous
             if question.startswith("Will I "):
@@ -272,7 +273,7 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
         if took:
             asks.append(took)
         previous_sentence = sentence
-        if _DONE_BY.match(_bare(sentence)):  # "It is done by a specialist liver surgeon."
+        if _DONE_BY.match(bare):  # "It is done by a specialist liver surgeon."
             asks += ["Who does the operation?", "What kind of surgeon does the operation?"]
         called = _CALLED.search(sentence)
         if called and len(called.group(2).split()) <= 4:
@@ -281,33 +282,40 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
         since += 1
         inverted = invert(sentence)
         if inverted:
-            asks.append(inverted)
-            asks += _follow_ups(sentence, inverted)
-            # "It drains urine into a bag." after "This is called a catheter.": "Does the catheter
-            # drain urine into a bag?", "How long will I need the nasogastric tube?"
-            if it_is and since <= IT_REACH and not called:  # not "It is called X": "is X called X?"
-                asks += [re.sub(r"\bit\b", it_is, ask, count=1) for ask in [inverted, *_follow_ups(sentence, inverted)]
-                         if _IT_THING.search(ask)]
-            # "You do not need to be in hospital while this happens." says what "this" is only in
-            # the sentences before: "Do I need to be in hospital while waiting for the remaining
-            # liver to grow bigger?"
-            # "They will usually help you get out of bed" after "The nurses will encourage you...":
-            # "Will the nurses help me get out of bed?"; "When will I have these?" -> the tests.
-            if they_are and they_since == 1:  # only the very next sentence: "they" drifts fast
-                asks += [_THEY.sub(rf"\1\2 {they_are}", ask)
-                         for ask in [inverted, *_follow_ups(sentence, inverted)] if _THEY.search(ask)]
-            if event and _WHILE_THIS.search(inverted):
-                asks.append(_WHILE_THIS.sub(f"while waiting for {event}", inverted))
-        plural = _PLURAL_NAMED.match(_bare(sentence))
-        they_since += 1
-        if plural and (plural.group("subj") or plural.group("obj")).lower() not in ("this", "its", "is", "was"):
-            they_are, they_since = f"the {(plural.group('subj') or plural.group('obj')).lower()}", 1
-        others = _OTHERS.match(_bare(sentence))
+            own = [inverted, *_follow_ups(sentence, inverted)]
+            asks += own
+            # Not "It is called X" itself: that would ask "Is X called X?".
+            asks += _referents_named(own, it_is if since <= IT_REACH and not called else "", plural_before, event)
+        plural_before = _plural_named(bare)
+        others = _OTHERS.match(bare)
         if others:
             rest = re.split(r"\b(?:and|but|so|because)\b|,", others.group("rest"))[0].strip()
             event = f"{patient_voice(lower_word(others.group('subj')))} to {patient_voice(rest)}"
         previous = (sentence, inverted) if inverted else None
     return asks
+
+
+def _referents_named(own: list[str], it_is: str, they_are: str, event: str) -> list[str]:
+    """A sentence's questions again, saying what their "it", "they" or "while this happens" stands for.
+
+    "It drains urine into a bag." after "This is called a catheter." -> "Does the catheter drain
+    urine into a bag?"; "They will usually help you get out of bed" after "The nurses will
+    encourage you..." -> "Will the nurses help me get out of bed?"; "You do not need to be in
+    hospital while this happens." -> "... while waiting for the remaining liver to grow bigger?".
+    ``own``: the sentence's question first, then its follow-ups; an empty referent is not named.
+    """
+    named = [re.sub(r"\bit\b", it_is, ask, count=1) for ask in own if it_is and _IT_THING.search(ask)]
+    named += [_THEY.sub(rf"\1\2 {they_are}", ask) for ask in own if they_are and _THEY.search(ask)]
+    if event and _WHILE_THIS.search(own[0]):
+        named.append(_WHILE_THIS.sub(f"while waiting for {event}", own[0]))
+    return named
+
+
+def _plural_named(bare: str) -> str:
+    """The things a sentence names that the next one may call "they" or "these": "the nurses"."""
+    plural = _PLURAL_NAMED.match(bare)
+    word = (plural.group("subj") or plural.group("obj")).lower() if plural else ""
+    return f"the {word}" if word and word not in ("this", "its", "is", "was") else ""
 
 
 def _how_long_after(before: str, sentence: str) -> str | None:
