@@ -237,7 +237,7 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
      r"his|her|them|those|these|what|any|anything|labels?|leaflets?|print|words?|letters?|small|writing|books?|papers?)\b)",
      r"\1 breathe"),
     (r"\bshort (?:of )?(?:rest|read|rep|bread|breadth)\b", "short of breath"),
-    (r"\b(?:chivering|shevering|chevering|shivvering|chivery|chevary|chevery|chippery|chivalry|shimmery)\b", "shivering"),
+    (r"\b(?:chiver\w*|shevering|chevering|shivvering|chevary|chevery|chippery|chivalry|shimmery)\b", "shivering"),
     (r"\b(hot|cold|freezing|boiling) and chewy\b", r"\1 and shivery"),
     (r"\b(?:casting|gusting)\b", "gasping"),
     (r"\b(he|she|i|mum|dad|mother|father|husband|wife|nan|grandad|has|have|just|had) painted\b", r"\1 fainted"),
@@ -245,17 +245,15 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     (r"\b(3[89]|40) ([0-9])\b", r"\1 point \2"),
     (r"\b(?:using|oozing) out\b", "oozing out"),
     (r"\b(it is|there is|is|stuff) using\b", r"\1 oozing"),
-    (r"\b(?:these|the|this|my|his|her) cars?(?= is| are| gone| going| has| have)\b", "my scar"),
-    (r"\bthese cars?\b", "my scar"),
+    (r"\bthese cars?\b|\b(?:the|this|my|his|her) cars?(?= is| are| gone| going| has| have)\b", "my scar"),
     (r"\b(?:is |it is |at least )?cast (?:is )?(?:on|gone|going)\b", "my scar is gone"),
     (r"\b(?:leading|bleeding|bleeping) from (?:the|my|his|her) car\b", "bleeding from the scar"),
     # "Blood" as "love": "coughed up love", "it's all wet, red, it's love".
-    (r"\b(?:cocked|coughed|coughing|copped) up (?:some )?(?:love|loved|glove|blud)\b", "coughed up blood"),
+    (r"\b(?:cocked|coughed|coughing) up (?:some )?(?:love|loved|glove|blud)\b", "coughed up blood"),
     (r"\bit is (all )?love\b", r"it is \1blood"),
     (r"\b(c[ao]me) over (?:all |normal |a )?(?:pains?|paint|feint)\b", r"\1 over all faint"),
     (r"\b(?:at |a )?(?:low|yellow)[ -]cutler\b", " yellow colour"),
     (r"\bfunity\b", "funny"),
-    (r"\bchiver\w*", "shivering"),
 ))
 
 
