@@ -176,15 +176,19 @@ _HURT_ASKED = re.compile(r"\b(?:will|would|could|might|can|does|do|is) (?:that|i
                          r"(?: \w+){0,1} (?:hurt|harm|damage|affect)\b")
 
 
-@lru_cache(maxsize=64)
 def find_red_flag(question: str) -> RedFlag | None:
     """Return the red flag a question describes, or None.
 
     Emergencies are checked first; a topic question ("is there a risk of bleeding?") is not a red
-    flag unless it also describes a symptom in plain terms. Kept for the last few questions: a
-    spoken one is looked at when choosing between two hearings and again when replying.
+    flag unless it also describes a symptom in plain terms.
     """
-    text = clean(question)
+    return _red_flag_in(clean(question))
+
+
+@lru_cache(maxsize=64)
+def _red_flag_in(text: str) -> RedFlag | None:
+    """``find_red_flag`` on cleaned text, kept for the last few: a spoken question is looked at when
+    choosing between two hearings (as heard and with misheard words put back) and again when replying."""
     if not text:
         return None
     informational = bool(_INFORMATIONAL.search(text))
@@ -268,6 +272,6 @@ def misheard_red_flag(heard: str) -> str | None:
     for pattern, replacement in _MISHEARD:
         meant = pattern.sub(replacement, meant)
     meant = " ".join(meant.split())
-    if meant == text or find_red_flag(text) is not None or find_red_flag(meant) is None:
+    if meant == text or _red_flag_in(text) is not None or find_red_flag(meant) is None:
         return None
     return meant
