@@ -36,6 +36,17 @@ GENERIC = (
     "Should I make a will or a power of attorney?", "I'm allergic to latex or plasters: what happens?",
     "Do I need to tell my dentist about the operation?", "Can I get hospital transport or a blue badge?",
     "How many of these operations has my surgeon done?",
+    # Everyday questions after any operation, as patients put them (session 13). Left out after
+    # measuring: scar, hip, pub or church, guide dog and "heal faster" took in-scope questions.
+    "Can I have a shower?", "What should I eat and what should I avoid?", "Will the cancer come back?",
+    "How long have I got to live?", "Will chemotherapy make me sick?", "Can I catch hepatitis?",
+    "Can I breastfeed while I'm on these medicines?", "Could I get a hernia from the cut?",
+    "Can I sleep on my side, or do I have to lie flat on my back?", "How do other organs like the kidney heal?",
+    "Which hospital is best for this operation?", "What should I do about constipation?",
+    "Can I take indigestion medicine, like Gaviscon, with my painkillers?",
+    "Do I stop my diabetes tablets, like metformin, on the morning of the operation?",
+    "Can I take weight-loss injections, like Ozempic?", "What is my GP surgery's phone number?",
+    "Will my travel or car insurance cover me?",
 )
 
 def _topic_words(question: str) -> set[str]:

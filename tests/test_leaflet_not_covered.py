@@ -16,3 +16,10 @@ def test_a_topic_the_leaflet_talks_about_is_left_for_the_leaflet() -> None:
     assert "Can I have a bath?" not in kept and "Can I go swimming?" not in kept
     assert "When can I go back to work?" not in kept
     assert len(kept) < len(GENERIC)
+
+
+def test_everyday_questions_after_any_operation_follow_the_same_rule() -> None:
+    quiet = not_covered_for("Avoid heavy lifting for 8 weeks.")
+    assert "Can I have a shower?" in quiet and "What should I do about constipation?" in quiet
+    talks = not_covered_for("You can shower the day after. Painkillers can cause constipation, so drink water.")
+    assert "Can I have a shower?" not in talks and "What should I do about constipation?" not in talks
