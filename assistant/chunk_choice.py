@@ -104,7 +104,17 @@ class ChunkChooser:
         best = order[0] if scores[order[0]] > scores[0] + margin else 0
         rival = next(i for i in order if i != best)
         chosen = (best, rival) if abs(scores[best] - scores[rival]) < BOTH_CHUNKS_WITHIN else (best,)
-        return chosen if answer_first else chosen + self._tails(index, chosen)
+        return chosen if answer_first else chosen + self._lead_ins(index, chosen) + self._tails(index, chosen)
+
+    def _lead_ins(self, index: int, chosen: tuple[int, ...]) -> tuple[int, ...]:
+        """The chunk before a chosen one that leans on it, read with it.
+
+        An imported chunk can start "This is to make sure you are as healthy as possible. It is
+        sometimes called prehabilitation.": heard alone, "this" is nothing. Its words already count
+        with the chunk before's (``_with_context``); the chunk before is read too, first.
+        """
+        chunks = self._sections[index].chunks
+        return tuple(i - 1 for i in chosen if i > 0 and i - 1 not in chosen and DEPENDENT.match(chunks[i]))
 
     def _tails(self, index: int, chosen: tuple[int, ...]) -> tuple[int, ...]:
         """The short one-sentence chunks straight after the chosen ones, read with them.

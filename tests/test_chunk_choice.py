@@ -62,7 +62,12 @@ def test_a_chunk_that_leans_on_the_one_before_shares_its_words() -> None:
                        "This is to make sure you are as healthy as possible.",
                        "After surgery the nurses help you to start drinking again.")
     chooser = ChunkChooser([section], [False], [])
-    assert chooser.choose(0, "why do they give me special drinks and a diet plan", None)[0] == 2
+    chosen = chooser.choose(0, "why do they give me special drinks and a diet plan", None)
+    assert chosen[0] == 2
+    # ...and heard alone, "this" would be nothing: the chunk it leans on is read too.
+    assert 1 in chosen and 0 not in chosen
+    # A written pack's chunks stand alone: no lead-in.
+    assert 1 not in ChunkChooser([section], [True], []).choose(0, "why the drinks and a diet plan, to be healthy", None)
 
 
 def test_best_overlap_is_the_share_of_the_question_one_chunk_holds() -> None:
