@@ -556,6 +556,13 @@ def test_lay_terms_only_for_the_topic() -> None:
     assert "pain relief" in passing
 
 
+def test_the_time_words_mark_a_heading_only_when_it_names_something_else() -> None:
+    text = "You are given chemotherapy to lower the risk of the cancer coming back."
+    assert "after the op" in derive_terms("Chemotherapy after surgery", text, Counter(), 1)
+    # "After your operation" alone: nearly every question says "after the op".
+    assert "after the op" not in derive_terms("After your operation", text, Counter(), 1)
+
+
 def test_each_case_of_a_timed_list_gets_its_question() -> None:
     asks = derive_asks("Going home", ["Most people can go home from hospital: 2 to 3 days after keyhole "
                                       "surgery for a smaller liver resection; 5 to 7 days after open "
