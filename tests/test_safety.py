@@ -33,7 +33,8 @@ EMERGENCIES = [
     "sheets are wet... it's blood... from where the drain is... loads",
 ]
 HOSPITAL = [
-    "my wound is hot and leaking", "my scar is weeping and feels warm", "the cut on my tummy is red and sore",
+    "my wound is hot and leaking", "my scar is weeping and feels warm",
+    "something warm is running out from under the plaster and it smells", "the cut on my tummy is red and sore",
     "there's pus coming out of the wound", "I've got a high temperature", "I feel hot and shivery",
     "my temperature's gone up to thirty eight point five", "my leg is swollen and painful",
     "what are the signs of a wound infection", "my stitches have come open", "the wound smells awful",
@@ -47,6 +48,7 @@ HOSPITAL = [
 ]
 NOT_URGENT = [
     "why do I need breathing exercises", "is there a risk of bleeding after the operation",
+    "when can I take the plaster off", "I'm allergic to plasters",
     "will they check me for bleeding", "can I do exercises on the floor now", "I'm sitting on the floor now",
     "are they leaving a lot of stitches in", "will my lips go blue after the anaesthetic", "when will my stitches come out", "how long does the wound take to heal",
     "can I stop smoking before the operation", "how will my pain be controlled", "when can I have a bath",
@@ -215,7 +217,8 @@ def test_a_hurt_asked_about_beside_a_wound_sign_is_still_a_red_flag(question: st
     ("Leading from the car now.", "bleeding from the scar"),
     ("He's just cocked up, loved into the sink.", "coughed up blood"),
     ("He's gone a funity at low-cutler since yesterday.", "funny yellow colour"),
-    ("I looked under the plaster and it's cast on bright red.", "my scar is gone bright red"),
+    # (Said "under the plaster" too, the plaster is now the wound word itself: flagged as heard.)
+    ("I looked at it this morning and it's cast on bright red.", "my scar is gone bright red"),
 ])
 def test_misheard_red_flag_words_are_put_back_in_a_spoken_question(heard: str, meant: str) -> None:
     assert find_red_flag(heard) is None
