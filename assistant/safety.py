@@ -34,12 +34,12 @@ class RedFlag:
     """A short description of what was recognised, e.g. "chest pain"."""
 
 
-_WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressing|plasters?|stitch line|drain site)"
+_WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressing|dressings|bandages?|plasters?|stitch line|drain site)"
 # "Is it less sore than the big cut?" compares operations; it describes no wound.
 _WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
                r"seep\w*|puff\w*|pus|puss|discharg\w*|is charging|gunk|gunge|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"
                r"pong\w*|whiff\w*|niff\w*|burst|(?:split|come|came|gone|pulled|pulling|coming|bust) open|(?<!being )(?<!be )(?<!get )(?<!getting )opened up|"
-               r"gap\w*|split\w*|fluid|wet|hurt\w*|infect\w*|bleed\w*|blood\w*|"
+               r"gap\w*|split\w*|fluid|wet|soaked|soaking|sodden|drenched|hurt\w*|infect\w*|bleed\w*|blood\w*|"
                r"(?:is|are|has|have) (?:a bit |a little |slightly |come |gone |burst |split )?open(?! one| way| surgery| op\w*)|"
                r"water (?:is )?(?:coming|leaking|running|pouring) out)")
 _NEAR = r"(?:\W+\w+){0,7}?\W+"
@@ -61,7 +61,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # Not "gasping for a cuppa": gasping for anything but air or breath is wanting, not choking.
         r"gasping(?! for (?!(?:her |his |my |me |their )?(?:air|breath)))|out of breath|not breathing|stopped breathing|choking|blue lips|lip(?:(?:s|'s| s)? (?:are |is )?(?:have gone|look|looks|looking|gone|went|turned|turning|going)|s (?:are|is)) (?:\w+ )?(?:blue|lube)|"
         r"cannot (?:finish|complete) (?:a|her|his|my|the|their) sentences?|"
-        r"breath(?:ing|es) (?:very |really |so |too )?(?:fast|quick\w*|rapid\w*)|(?:gets?|getting|got) no air|"
+        r"breath(?:ing|es)? (?:very |really |so |too )?(?:fast|quick\w*|rapid\w*)|(?:gets?|getting|got) no air|"
         r"(?:cannot|can not|could not) (?:take|get|draw) (?:the |enough |any )?(?:air|breath)(?: in)?)")),
     (Urgency.EMERGENCY, "heavy bleeding", re.compile(
         r"\b(?:(?:is|are|am|keeps?|started|still|has been|have been|been|it is|wound is|scar is) bleeding|"
@@ -104,9 +104,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"^(?!.*\b(?:if|might|could|will|would|worried|scared|afraid)\b).*\b(?:i|he|she|mum|dad) (?:fall|fell) (?:down|out|over) in (?:the )?(?:kitchen|bathroom|hall|garden|toilet|bedroom|lounge)\b|"
         # "I feel I going to faint" told now, not "will I feel like I am going to faint when I stand?"
         r"^(?!.*\b(?:will|would|might|could|normal|if|when)\b).*\b(?:feel|feels|feeling|felt)(?: \w+){0,3} (?:going|gonna|about) to (?:faint|collapse|black out|keel over)|"
+        # "Gone down in the hallway... and I cannot get him up" (blind set AG, heard with "collapsed" lost).
+        r"(?:gone|went|fell|fallen|felled) down\W+(?:\w+\W+){0,8}?(?:cannot|can not|could not) get (?:him|her|them|mum|dad) up|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
-        r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"
+        r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen|felled) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"
         r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|\b(?:just now|this morning)\b(?:(?!\bif\b).)*\b(?:fall|falls) (?:down|over)\b|not responding|(?:she|he|mum|dad|they|wife|husband|missus) (?:is|are) not (?:really )?answering|(?:will not|cannot|can not) (?:respond|rouse)|"
         r"(?:cannot|can not|will not) wake (?:him|her|up)|eyes (?:closed|shut) for (?:a few |some |a couple of )?(?:seconds|moments?)|eyes rolled|"
         r"\b(?:he|she|they|mum|dad|him|her)(?: \w+){0,2} (?:not|does not|did not|will not) wak\w* up|unresponsive|(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
@@ -135,6 +137,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"temp\w*(?:\W+\w+){0,5}?\W+(?:3[89]|40|thirty eight|thirty nine)\b|cannot stop (?:shaking|shivering)|(?:cold|hot|freezing) and (?:shaking|shivering|shivery)|"
         r"temp(?:erature)?(?:'s)? (?:is |was |has been |feels |very |really |so |gone |going )?(?:high|raised|sky high|through the roof)|"
         r"(?:3[89]|40|thirty eight|thirty nine)(?: \w+){0,2} on the thermometer|thermometer (?:\w+ ){0,2}(?:3[89]|40)\b|"
+        r"(?:feel\w*|felt) (?:very |really |so )?hot\W+(?:\w+\W+){0,6}?(?:3[89]|40)\b|"
         r"(?:roasting|boiling|burning up|sweating)\W+(?:and )?(?:shaking|shivering)|"
         # "freezing then boiling", "teeth going like anything": hot and cold spells, rigors.
         r"(?:freezing|frozen|cold|icy)\W+(?:\w+\W+){0,2}?(?:boiling|roasting|burning|sweating)|"
@@ -158,7 +161,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became) (?:all |a bit |a little |quite |really |very |sort of |awful |awfully |dead |proper |so |a horrible |a horrid |an awful |a funny |a terrible )?yellow|"
         r"(?:skin|eyes)(?: \w+){0,3} (?:gone|turned|going|turning|looks?|looking)(?: \w+){0,2} yellow|"
         # From blind set AE, read after its measurement: "he is very yellow now, his eyes and his skin".
-        r"(?:is|are|am|looks?|looking) (?:very |so |really |quite |all |a bit )?yellow\W+(?:\w+\W+){0,5}?(?:his|her|my|me|their) (?:eyes|skin))\b")),
+        r"(?:is|are|am|looks?|looking) (?:very |so |really |quite |all |a bit )?yellow\W+(?:\w+\W+){0,5}?(?:his|her|my|me|their) (?:eyes|skin)|"
+        # From blind sets AF and AG, read after their measurement (heard: "grandads come all yellow, his
+        # eyes and his skin"; "on a funny yellow colour"): yellow told of eyes and skin, or as a colour gone.
+        r"(?:come|gone|went|turned) all yellow|yellow\W+(?:his|her|my|me|their) eyes and (?:his|her|my|me|their) skin|"
+        r"(?:funny|strange|odd|weird|horrible|deep|bright) yellow colou?r)\b")),
 ]
 
 # Questions about a topic rather than a description of a symptom now.

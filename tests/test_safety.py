@@ -12,7 +12,8 @@ from assistant.safety import Urgency, find_red_flag, misheard_red_flag
 DATA = Path(__file__).resolve().parent / "data"
 
 EMERGENCIES = [
-    "I've got chest pain", "my chest feels tight", "mum can't breathe", "he's really short of breath",
+    "I've got chest pain", "my chest feels tight", "breath very fast, cannot talk long",
+    "he's just gone down in the hallway and I can't get him up", "mum can't breathe", "he's really short of breath",
     "I'm struggling to breathe", "there's blood coming through the dressing", "she's bleeding a lot",
     "he's coughing up blood", "dad's collapsed", "my wife fainted and won't wake up", "pain in my chest",
     "dad keeled over in the garden", "she came over dizzy and is lying on the floor",
@@ -34,7 +35,10 @@ EMERGENCIES = [
 ]
 HOSPITAL = [
     "my wound is hot and leaking", "my scar is weeping and feels warm",
-    "something warm is running out from under the plaster and it smells", "the cut on my tummy is red and sore",
+    "something warm is running out from under the plaster and it smells",
+    "her one's leaking loads of clear fluid through the bandage and she says it's really sore",
+    "grandads come all yellow, his eyes and his skin, like custard", "he's on a funny yellow color",
+    "she is feeling very hot, the monitor is heading 39", "me dressing's proper soaked", "the cut on my tummy is red and sore",
     "there's pus coming out of the wound", "I've got a high temperature", "I feel hot and shivery",
     "my temperature's gone up to thirty eight point five", "my leg is swollen and painful",
     "what are the signs of a wound infection", "my stitches have come open", "the wound smells awful",
@@ -48,7 +52,8 @@ HOSPITAL = [
 ]
 NOT_URGENT = [
     "why do I need breathing exercises", "is there a risk of bleeding after the operation",
-    "when can I take the plaster off", "I'm allergic to plasters",
+    "when can I take the plaster off", "I'm allergic to plasters", "how often is the bandage changed",
+    "can I get him up out of bed after the op", "I feel hot in the ward, it's 30 degrees",
     "will they check me for bleeding", "can I do exercises on the floor now", "I'm sitting on the floor now",
     "are they leaving a lot of stitches in", "will my lips go blue after the anaesthetic", "when will my stitches come out", "how long does the wound take to heal",
     "can I stop smoking before the operation", "how will my pain be controlled", "when can I have a bath",
