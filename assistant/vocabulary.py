@@ -49,13 +49,19 @@ def content_words(text: str) -> set[str]:
 
 
 def names(text: str) -> set[str]:
-    """Capitalised words inside a sentence ("my Jim", "in Leeds"): names, not topics."""
+    """Capitalised words inside a sentence ("my Jim", "in Leeds"): names, not topics. So is one that
+    starts a sentence as the one speaking or owning ("Graham says...", "Lou's sister...")."""
     found = set()
     for sentence in re.split(r"[.?!]\s+", text):
-        for word in re.findall(r"[A-Za-z']+", sentence)[1:]:
-            if word[0].isupper() and not word.isupper() and len(word) > 1:
-                found.add(clean(word))
+        words = re.findall(r"[A-Za-z']+", sentence)
+        for i, word in enumerate(words):
+            told = i == 0 and (word.endswith("'s") or (len(words) > 1 and words[1].lower() in _SAYS))
+            if (i or told) and word[0].isupper() and not word.isupper() and len(word) > 1:
+                found |= {clean(word), clean(word.removesuffix("'s"))}
     return found
+
+
+_SAYS = frozenset({"says", "said", "asks", "asked", "wants", "wanted", "thinks", "reckons", "keeps", "told", "tells"})
 
 
 class Vocabulary:

@@ -24,6 +24,12 @@ def test_names_are_capitalised_words_inside_a_sentence() -> None:
     assert names("I'm looking after my Jim. Is Leeds far? What about HDU") == {"jim", "leeds"}
 
 
+def test_a_sentence_may_start_with_a_name_that_speaks_or_owns() -> None:
+    assert names("Graham says he can't dig yet. Lou's sister asked too.") >= {"graham", "lou"}
+    # A first word is a topic otherwise: "Tattoo" is asked about, not a person.
+    assert names("Tattoo after the op? Allotment too?") == set()
+
+
 def test_content_words_leave_out_the_little_words() -> None:
     assert content_words("when can i carry the shopping bags") == {"carry", "shop", "bag"}
 
