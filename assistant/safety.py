@@ -265,6 +265,12 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     (r"\b(c[ao]me) over (?:all |normal |a )?(?:pains?|paint|feint)\b", r"\1 over all faint"),
     (r"\b(?:at |a )?(?:low|yellow)[ -]cutler\b", " yellow colour"),
     (r"\bfunity\b", "funny"),
+    # From AF and AG's recordings, read after their measurement: "keeps painting on me", "the monitor
+    # is heading 39", "love coming through his shirt".
+    # Not "he keeps painting the shed": only with nothing painted after it.
+    (r"\b(keeps|kept|keep|keeping) (?:painting|hinting|feinting)(?= on (?:me|us|him|her)\b| again\b| now\b|$)", r"\1 fainting"),
+    (r"\bmonitor (?=(?:is |was )?(?:saying|reading|showing|heading|fading|says|reads|shows|on) (?:3[89]|40)\b)", "thermometer "),
+    (r"\blove (coming|pouring|gushing|dripping) (through|out|from|down)\b", r"blood \1 \2"),
 ))
 
 

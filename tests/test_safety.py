@@ -224,6 +224,8 @@ def test_a_hurt_asked_about_beside_a_wound_sign_is_still_a_red_flag(question: st
     ("He's gone a funity at low-cutler since yesterday.", "funny yellow colour"),
     # (Said "under the plaster" too, the plaster is now the wound word itself: flagged as heard.)
     ("I looked at it this morning and it's cast on bright red.", "my scar is gone bright red"),
+    ("She's gone clamoured and keeps painting on me.", "keeps fainting"),
+    ("As love coming through his shirt, where the cut is.", "blood coming through"),
 ])
 def test_misheard_red_flag_words_are_put_back_in_a_spoken_question(heard: str, meant: str) -> None:
     assert find_red_flag(heard) is None
@@ -235,6 +237,8 @@ def test_misheard_red_flag_words_are_put_back_in_a_spoken_question(heard: str, m
     "I can't read the leaflet, how long will I be in hospital?",  # "read" with an object is reading
     "Shopping, I can't read it.",
     "Who painted the ward?",  # no red flag once put back either
+    "He keeps painting the shed, is that all right after the op?",  # painting something is painting
+    "What does the monitor on the ward show?",
     "Can he drive his car after the operation?",
     "My scar is hot and red.",  # a red flag as heard needs nothing put back
 ])
