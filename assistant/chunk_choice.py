@@ -104,7 +104,10 @@ class ChunkChooser:
         best = order[0] if scores[order[0]] > scores[0] + margin else 0
         rival = next(i for i in order if i != best)
         chosen = (best, rival) if abs(scores[best] - scores[rival]) < BOTH_CHUNKS_WITHIN else (best,)
-        return chosen if answer_first else chosen + self._lead_ins(index, chosen) + self._tails(index, chosen)
+        if answer_first:
+            return chosen
+        # The chunk a chosen one leans on and a short tail can be the same chunk: read it once.
+        return tuple(dict.fromkeys(chosen + self._lead_ins(index, chosen) + self._tails(index, chosen)))
 
     def _lead_ins(self, index: int, chosen: tuple[int, ...]) -> tuple[int, ...]:
         """The chunk before a chosen one that leans on it, read with it.

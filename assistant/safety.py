@@ -34,7 +34,7 @@ class RedFlag:
     """A short description of what was recognised, e.g. "chest pain"."""
 
 
-_WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressing|dressings|bandages?|plasters?|stitch line|drain site)"
+_WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressings?|bandages?|plasters?|stitch line|drain site)"
 # "Is it less sore than the big cut?" compares operations; it describes no wound.
 _WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
                r"seep\w*|puff\w*|pus|puss|discharg\w*|is charging|gunk|gunge|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"

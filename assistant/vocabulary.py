@@ -48,6 +48,10 @@ def content_words(text: str) -> set[str]:
     return {w for w in stem_words(text) if w not in STOP and len(w) > 2}
 
 
+_SAYS = frozenset({"says", "said", "asks", "asked", "wants", "wanted", "thinks", "reckons", "keeps", "told", "tells"})
+"""Verbs after a first word that make it the one speaking: "Graham says..."."""
+
+
 def names(text: str) -> set[str]:
     """Capitalised words inside a sentence ("my Jim", "in Leeds"): names, not topics. So is one that
     starts a sentence as the one speaking or owning ("Graham says...", "Lou's sister...")."""
@@ -59,9 +63,6 @@ def names(text: str) -> set[str]:
             if (i or told) and word[0].isupper() and not word.isupper() and len(word) > 1:
                 found |= {clean(word), clean(word.removesuffix("'s"))}
     return found
-
-
-_SAYS = frozenset({"says", "said", "asks", "asked", "wants", "wanted", "thinks", "reckons", "keeps", "told", "tells"})
 
 
 class Vocabulary:

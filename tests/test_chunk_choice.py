@@ -108,3 +108,10 @@ def test_an_imported_pack_reads_a_short_last_sentence_with_the_chunk_before() ->
 
 def test_a_written_pack_reads_its_chosen_chunk_without_the_next() -> None:
     assert ChunkChooser([SMOKING], [True], []).choose(0, "who can help me stop smoking", None) == (0,)
+
+
+def test_a_chunk_both_leaned_on_and_a_short_tail_is_read_once() -> None:
+    section = _section("Drinks", "You may be given a diet plan and supplement drinks before surgery.",
+                       "Ask your nurse.", "This is to make sure you are as healthy as possible.")
+    chosen = ChunkChooser([section], [False], []).choose(0, "why the drinks", None, [0.5, 0.1, 0.45])
+    assert sorted(chosen) == [0, 1, 2]
