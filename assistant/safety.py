@@ -36,7 +36,8 @@ class RedFlag:
 
 _WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressings?|bandages?|plasters?|stitch line|drain site)"
 # "Is it less sore than the big cut?" compares operations; it describes no wound.
-_WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
+# "A nice hot bath... will it spoil me stitches?" (blind set AI): hot water is not a hot wound.
+_WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot(?! (?:bath|baths|shower|showers|water|drink|drinks|tea|coffee|water bottle|food|meal|weather|day))|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
                r"seep\w*|puff\w*|pus|puss|discharg\w*|is charging|gunk|gunge|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"
                r"pong\w*|whiff\w*|niff\w*|burst|(?:split|come|came|gone|pulled|pulling|coming|bust) open|(?<!being )(?<!be )(?<!get )(?<!getting )opened up|"
                r"gap\w*|split\w*|fluid|wet|soaked|soaking|sodden|drenched|hurt\w*|infect\w*|bleed\w*|blood\w*|"
@@ -88,7 +89,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:sheets?|bed|pad|dressing|nightie|pyjamas|clothes)(?:'s| is| are)? (?:all |full of |covered in )blood)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
         r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange|grey|gray|clammy)|keeled over|killed over|"
-        r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|(?:everything|it all|the world)(?:'s| is)? (?:go|goes|went|gone|going) (?:black|dark)(?! outside| at night| early)|(?:fall|fell|fallen) (?:on|onto) (?:the )?floor|passes out|blacked out|unconscious|"
+        r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|(?:everything|it all|the world|the room)(?:'s| is)? (?:go|goes|went|gone|going) (?:black|dark)(?! outside| at night| early)|(?:fall|fell|fallen) (?:on|onto) (?:the )?floor|passes out|blacked out|unconscious|"
         r"(?:will not|cannot|can not) come round|not coming round|"
         # Coming round after a faint, not coming round to visit: "has our Karen got to come round and do it".
         # Nor waking from the anaesthetic: "when I come round after, where will I be?"
@@ -107,10 +108,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Gone down in the hallway... and I cannot get him up" (blind set AG, heard with "collapsed" lost).
         r"(?:gone|went|fell|fallen|felled) down\W+(?:\w+\W+){0,8}?(?:cannot|can not|could not) get (?:him|her|them|mum|dad) up|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
-        r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really )?"
+        r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really |quite |a bit |so |proper )?"
         r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen|felled) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"
         r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|\b(?:just now|this morning)\b(?:(?!\bif\b).)*\b(?:fall|falls) (?:down|over)\b|not responding|(?:she|he|mum|dad|they|wife|husband|missus) (?:is|are) not (?:really )?answering|(?:will not|cannot|can not) (?:respond|rouse)|"
-        r"(?:cannot|can not|will not) wake (?:him|her|up)|eyes (?:closed|shut) for (?:a few |some |a couple of )?(?:seconds|moments?)|eyes rolled|"
+        # "I cor wake him" (Black Country), "I canna wake her" (Scots): blind set AI.
+        r"(?:cannot|can not|will not|cant|cor|canna|cannae) wake (?:him|her|up)|eyes (?:closed|shut) for (?:a few |some |a couple of )?(?:seconds|moments?)|eyes rolled|"
         r"\b(?:he|she|they|mum|dad|him|her)(?: \w+){0,2} (?:not|does not|did not|will not) wak\w* up|unresponsive|(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b|"
@@ -150,6 +152,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:forehead|skin) (?:is |feels )?(?:burning|boiling|roasting)(?! with)\b|"
         # From blind sets Z and AA, read after their measurement: shaking, then hot several words on.
         r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,8}?(?:boiling|roasting|burning up)\b|"
+        # From blind sets AH and AI, read after their measurement: "very cold, shaking, blanket not
+        # help, but body very hot"; "sweating cobs and says he is freezing, he is all of a shake".
+        r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,8}?(?:very|really|so) hot\b|(?:very |really |so )?cold\W+(?:and )?(?:shaking|shivering)\b|"
+        r"sweat\w*\W+(?:\w+\W+){0,6}?(?:freezing|frozen|shivering|shaking)\b|all of a shake|"
         r"(?:shaking|shivering) with (?:the )?cold|"
         r"thermometer(?:'s| is)? (?:saying|says|said|reading|reads|showing|shows) (?:3[89]|40|thirty|forty))")),
     (Urgency.HOSPITAL, "possible blood clot in the leg", re.compile(
@@ -165,7 +171,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # From blind sets AF and AG, read after their measurement (heard: "grandads come all yellow, his
         # eyes and his skin"; "on a funny yellow colour"): yellow told of eyes and skin, or as a colour gone.
         r"(?:come|gone|went|turned) all yellow|yellow\W+(?:his|her|my|me|their) eyes and (?:his|her|my|me|their) skin|"
-        r"(?:funny|strange|odd|weird|horrible|deep|bright) yellow colou?r)\b")),
+        r"(?:funny|strange|odd|weird|horrible|deep|bright) yellow(?:y|ish)? colou?r|"
+        # "She's gone a funny yellowy colour, her eyes and all" (blind set AH).
+        r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became) (?:a |all |a bit |a funny |quite )?yellow(?:y|ish))\b")),
 ]
 
 # Questions about a topic rather than a description of a symptom now.
@@ -183,6 +191,12 @@ _HURT_ASKED = re.compile(r"\b(?:will|would|could|might|can|does|do|is) (?:that|i
                          r"(?: \w+){0,1} (?:hurt|harm|damage|affect)\b")
 
 
+# A symptom said with its g dropped, "roastin and shakin, teeth chatterin" (blind set AI), is the
+# same symptom: put back before the patterns look.
+_DROPPED_G = re.compile(r"\b(roast|shak|shiver|chatter|sweat|freez|bleed|leak|ooz|weep|breath|gasp|faint|"
+                        r"collaps|burn|boil|throbb|pour|gush|soak|seep|swell)in\b")
+
+
 def find_red_flag(question: str) -> RedFlag | None:
     """Return the red flag a question describes, or None.
 
@@ -198,6 +212,7 @@ def _red_flag_in(text: str) -> RedFlag | None:
     choosing between two hearings (as heard and with misheard words put back) and again when replying."""
     if not text:
         return None
+    text = _DROPPED_G.sub(r"\1ing", text)
     informational = bool(_INFORMATIONAL.search(text))
     for urgency, symptom, pattern in _PATTERNS:
         match = pattern.search(text)

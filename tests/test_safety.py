@@ -34,6 +34,7 @@ EMERGENCIES = [
     "sheets are wet... it's blood... from where the drain is... loads",
 ]
 HOSPITAL = [
+    "I'm roastin and shakin, teeth chatterin", "his wound's all hot and leakin",
     "my wound is hot and leaking", "my scar is weeping and feels warm",
     "something warm is running out from under the plaster and it smells",
     "her one's leaking loads of clear fluid through the bandage and she says it's really sore",
@@ -72,6 +73,9 @@ NOT_URGENT = [
     # Waking from the anaesthetic, and the operation itself, are not collapse or a wound opening.
     "when I come round after, where will I be, on the normal ward", "once she comes round from it can I see her",
     "I'm being opened up with the big cut, how many days will I be in",
+    # Hot water is not a hot wound; "freezin" with its g put back is still only a word.
+    "can I have a nice hot bath yet or will it spoil me stitches", "is a hot shower alright with my dressing",
+    "is it freezin out there today",
 ]
 
 
