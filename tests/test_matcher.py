@@ -15,6 +15,7 @@ from assistant.matcher import (
     Match,
     Matcher,
     confidence_from_score,
+    _asks,
 )
 
 PARAPHRASES = [
@@ -97,6 +98,14 @@ def test_the_question_is_found_among_chat_in_other_sentences(matcher: Matcher) -
         match = matcher.match_question(question)
         assert match is not None and match.key == section
         assert match.score >= UNKNOWN_BELOW
+
+
+def test_the_sentence_that_asks_outweighs_the_one_that_sets_the_scene(matcher: Matcher) -> None:
+    # "Open surgery, one big cut." on its own is about keyhole versus open surgery; the question is
+    # the stay in hospital.
+    match = matcher.match_question("Open surgery, one big cut. How many day I stay hospital?")
+    assert match is not None and match.key == "going-home"
+    assert _asks("How many days?") and _asks("can he carry the basket") and not _asks("Open surgery, one big cut.")
 
 
 def test_sound_alike_slips_are_heard_as_the_leaflet_word(matcher: Matcher) -> None:
