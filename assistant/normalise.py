@@ -122,6 +122,13 @@ _SMALL_WEE = re.compile(
     r"nip|tot|half|pint|beer|lager|tipple|snifter|toddy|nightcap|tea|cuppa|biscuit|sandwich)\b)")
 
 
+# The recogniser writes the British "cos" as "cost": "is that cost there'd not be enough liver left",
+# "his liver out-cost his cancer spread" (blind sets AH and AI, heard). Taken for "because" only
+# before a word that starts a reason ("cost there", "cost, his"); "it cost me", "cost my family",
+# "cost the NHS", "cost? He is on a pension" and "the cost of parking" stay.
+_COS_HEARD = re.compile(r"\bcost,? (?=(?:his|their|there|they|she|he|we|mum|dad|of course)\b)")
+
+
 def _straight_quotes(text: str) -> str:
     """Curly apostrophes, as phones type them, made straight."""
     return text.replace("\u2019", "'").replace("\u2018", "'")
@@ -133,6 +140,7 @@ def clean(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.lower()[: MAX_QUESTION_CHARS * 4]
     text = _UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
+    text = _COS_HEARD.sub("because ", text)
     expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or _suffix(w) or british(w)
                         for w in _WORD.findall(text))
     return _SMALL_WEE.sub("little ", " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w)))

@@ -14,8 +14,8 @@ from assistant.matcher import (
     Candidate,
     Match,
     Matcher,
-    confidence_from_score,
     _asks,
+    confidence_from_score,
 )
 
 PARAPHRASES = [

@@ -50,3 +50,11 @@ def test_words_that_only_look_american_are_left_alone() -> None:
 def test_spelt_out_expands_contractions_and_changes_nothing_else() -> None:
     assert spelt_out("Don\u2019t drink; you'll be fine. It's OK.") == "do not drink; you will be fine. it is ok."
     assert spelt_out("Ring 0808 808 00 00 or email a@b.org.uk") == "ring 0808 808 00 00 or email a@b.org.uk"
+
+
+def test_cos_heard_as_cost_is_because_only_before_a_reason() -> None:
+    assert clean("Is that cost there'd not be enough liver left?") == "is that because there would not be enough liver left"
+    assert clean("his liver out-cost, his cancer spread") == "his liver out because his cancer spread"
+    for money in ("How much will it cost me?", "Does it cost the NHS much?", "What does it cost? He is on a pension",
+                  "will it cost my family"):
+        assert "cost" in clean(money)
