@@ -20,7 +20,8 @@ _CONTRACTIONS = {
     "havent": "have not", "hasnt": "has not", "shouldnt": "should not", "couldnt": "could not",
     "wouldnt": "would not", "thats": "that is", "theres": "there is", "youre": "you are", "theyre": "they are",
     "shes": "she is", "hes": "he is", "hows": "how is", "wheres": "where is", "whens": "when is",
-    "ain't": "is not", "aint": "is not", "dunno": "do not know", "lemme": "let me", "gimme": "give me",
+    "ain't": "is not", "shan't": "shall not", "mustnt": "must not", "neednt": "need not", "werent": "were not",
+    "hadnt": "had not", "aint": "is not", "dunno": "do not know", "lemme": "let me", "gimme": "give me",
 }
 # Typed text-speak and spoken dialect spellings, mapped to the standard word so the embedding model
 # and the lay terms see English they know ("wen can u drive" -> "when can you drive"). Only words
@@ -146,7 +147,8 @@ def clean(text: str) -> str:
     return _SMALL_WEE.sub("little ", " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w)))
 
 
-_SUFFIXES = {"'ll": " will", "'ve": " have", "'re": " are", "'d": " would"}
+# "n't" too: "mustn't", "needn't", "weren't", "hadn't" ("can't", "won't" and "shan't" are listed above).
+_SUFFIXES = {"n't": " not", "'ll": " will", "'ve": " have", "'re": " are", "'d": " would"}
 
 
 def _suffix(word: str) -> str | None:

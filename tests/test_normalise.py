@@ -58,3 +58,9 @@ def test_cos_heard_as_cost_is_because_only_before_a_reason() -> None:
     for money in ("How much will it cost me?", "Does it cost the NHS much?", "What does it cost? He is on a pension",
                   "will it cost my family"):
         assert "cost" in clean(money)
+
+
+def test_every_nt_contraction_is_spelt_out() -> None:
+    assert clean("He mustn't drink, you needn't worry, they weren't there, I shan't") == (
+        "he must not drink you need not worry they were not there i shall not")
+    assert spelt_out("It hadn't healed") == "it had not healed"
