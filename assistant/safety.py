@@ -163,17 +163,15 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:swollen|swelling|puffy|hot|red|throbbing|painful|tender|big and|fat and)|swollen (?:calf|leg|legs)|"
         r"(?:blood )?clot in (?:my|his|her) leg|dvt)\b")),
     (Urgency.HOSPITAL, "yellow skin or eyes", re.compile(
-        r"\b(?:(?:skin|eyes|whites of (?:my|his|her) eyes)(?: \w+){0,4} yellow|jaundice\w*|"
-        r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became) (?:all |a bit |a little |quite |really |very |sort of |awful |awfully |dead |proper |so |a horrible |a horrid |an awful |a funny |a terrible )?yellow|"
-        r"(?:skin|eyes)(?: \w+){0,3} (?:gone|turned|going|turning|looks?|looking)(?: \w+){0,2} yellow|"
-        # From blind set AE, read after its measurement: "he is very yellow now, his eyes and his skin".
-        r"(?:is|are|am|looks?|looking) (?:very |so |really |quite |all |a bit )?yellow\W+(?:\w+\W+){0,5}?(?:his|her|my|me|their) (?:eyes|skin)|"
-        # From blind sets AF and AG, read after their measurement (heard: "grandads come all yellow, his
-        # eyes and his skin"; "on a funny yellow colour"): yellow told of eyes and skin, or as a colour gone.
-        r"(?:come|gone|went|turned) all yellow|yellow\W+(?:his|her|my|me|their) eyes and (?:his|her|my|me|their) skin|"
-        r"(?:funny|strange|odd|weird|horrible|deep|bright) yellow(?:y|ish)? colou?r|"
-        # "She's gone a funny yellowy colour, her eyes and all" (blind set AH).
-        r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became) (?:a |all |a bit |a funny |quite )?yellow(?:y|ish))\b")),
+        # Yellow told of the skin or eyes, either way round ("the whites of his eyes are yellow", "very
+        # yellow now, his eyes and his skin"); someone turned yellow ("gone a funny yellowy colour",
+        # "come all yellow"); or jaundice by name. One pattern for the phrasings of blind sets up to AH.
+        r"\b(?:jaundice\w*|"
+        r"(?:skin|eyes|whites of (?:my|his|her) eyes)\W+(?:\w+\W+){0,4}?yellow|"
+        r"yellow\w*\W+(?:\w+\W+){0,5}?(?:his|her|my|me|their) (?:eyes|skin)|"
+        r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became|come) "
+        r"(?:\w+ ){0,2}yellow(?:y|ish)?|"
+        r"(?:funny|strange|odd|weird|horrible|deep|bright) yellow(?:y|ish)? colou?r)\b")),
 ]
 
 # Questions about a topic rather than a description of a symptom now.

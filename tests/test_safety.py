@@ -34,6 +34,7 @@ EMERGENCIES = [
     "sheets are wet... it's blood... from where the drain is... loads",
 ]
 HOSPITAL = [
+    "she's got a funny yellow ear colour, her eyes and all", "his eyes have a yellow tinge to them",
     "I'm roastin and shakin, teeth chatterin", "his wound's all hot and leakin",
     "my wound is hot and leaking", "my scar is weeping and feels warm",
     "something warm is running out from under the plaster and it smells",
@@ -76,6 +77,7 @@ NOT_URGENT = [
     # Hot water is not a hot wound; "freezin" with its g put back is still only a word.
     "can I have a nice hot bath yet or will it spoil me stitches", "is a hot shower alright with my dressing",
     "is it freezin out there today",
+    "the walls are yellow in his room", "what colour are the TED stockings, are they yellow",
 ]
 
 
