@@ -34,6 +34,10 @@ _THING = re.compile(r"\b(?:given|have|wear|need|be given|had) ((?:special |some 
                     re.IGNORECASE)
 _TELL = re.compile(r"^(?:always )?(tell|call|contact|ask) (?:your|the) [a-z ,-]+? (?:if|when) "
                    r"(.+)$", re.IGNORECASE)
+# The condition first: "If you think you might need help when you go home, tell the nurses as soon
+# as possible." is asked as "Who do I tell if I think I might need help when I go home?".
+_IF_TELL = re.compile(r"^if (.+?), (tell|call|contact|ask) (?:your|the|a) [a-z ,-]+?"
+                      r"(?: as soon as (?:possible|you can)| straight away| right away| first)?\.?$", re.IGNORECASE)
 _DONE_BY = re.compile(r"^(?:it|this|the operation|the surgery) is (?:usually )?(?:done|carried out|"
                       r"performed) by ", re.IGNORECASE)
 _IT_TAKES = re.compile(r"^it (?:may|can|will|usually|might|could) take (?:up to |about |around )?"
@@ -189,6 +193,9 @@ def _invert_other_forms(text: str) -> str | None:
     tell = _TELL.match(text)
     if tell:
         return f"Who do I {tell.group(1).lower()} if {patient_voice(tell.group(2))}?"
+    told = _IF_TELL.match(text)
+    if told:
+        return f"Who do I {told.group(2).lower()} if {patient_voice(told.group(1))}?"
     takes = _IT_TAKES.match(text)
     if takes:
         return f"How long will it take {patient_voice(takes.group(1))}?"

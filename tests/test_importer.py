@@ -512,6 +512,10 @@ def test_asks_from_text_and_at_least_two() -> None:
      "Who does the operation?"),
     (["Liver resection may not be possible if: the cancer has spread; the liver is not healthy."],
      "When is liver resection not possible?"),
+    # An instruction with its condition first, as well as after.
+    (["If you think you might need help when you go home, tell the nurses as soon as possible."],
+     "Who do I tell if I think I might need help when I go home?"),
+    (["Tell your doctor if you have pain."], "Who do I tell if I have pain?"),
 ])
 def test_asks_from_sentences(sentences: list[str], question: str) -> None:
     assert question in derive_asks("Topic", sentences)
