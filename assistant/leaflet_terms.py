@@ -45,7 +45,7 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"wounds?", ("scar", "cut", "wound healing")),
     (r"stitches|staples", ("stitches", "staples", "sutures", "clips")),
     (r"lift\w*", ("lift", "lifting", "carry", "carrying", "heavy", "pick up", "picking up", "hauling", "humping",
-                  "weights", "buckets", "plasterboard", "coal", "logs", "crates", "sacks", "lug", "lugging", "heave")),
+                  "weights", "buckets", "plasterboard", "coal", "logs", "crates", "sacks", "heave")),
     (r"laundry", ("washing", "washing basket")),
     (r"shopping", ("shopping bags", "shopping")),
     (r"driv\w+", ("drive", "driving", "car", "behind the wheel", "the wheel")),
