@@ -73,7 +73,7 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"gardening", ("garden", "gardening", "mowing", "mow", "mower", "lawn", "digging", "dig", "weeding",
                     "allotment", "hedge", "hedges", "pruning")),
     (r"dressing", ("bandage", "plaster", "dressing")),
-    (r"intensive care|high-dependency", ("ICU", "intensive care", "HDU")),
+    (r"intensive care|high-dependency", ("ICU", "intensive care", "HDU", "normal ward", "wake up", "come round")),
     (r"chest infection", ("cough", "chest infection")),
     (r"drain\w*", ("drain", "drains", "tubes")),
     (r"embolisation", ("embolization", "PVE")),

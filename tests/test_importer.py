@@ -220,6 +220,7 @@ def test_seed_derives_questions_and_lay_terms(seed_pack: Pack) -> None:
     assert "big cut" in by_title(seed_pack, "Going home").terms  # "5 to 7 days after open surgery"
     assert "on the internet" in by_title(seed_pack, "Getting support").terms  # "their online forum"
     assert "little holes" in by_title(seed_pack, "Keyhole (laparoscopic) surgery").terms  # "3 small cuts (5mm long)"
+    assert "normal ward" in by_title(seed_pack, "After your operation").terms  # "in intensive care ... 24 hours"
     assert "What is a catheter?" in by_title(seed_pack, "Catheter").asks
     assert "catheter" in by_title(seed_pack, "Drips and drains").chunks[0]
     keyhole = by_title(seed_pack, "Keyhole (laparoscopic) surgery")
