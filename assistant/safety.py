@@ -37,7 +37,7 @@ class RedFlag:
 _WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressings?|bandages?|plasters?|stitch line|drain site)"
 # "Is it less sore than the big cut?" compares operations; it describes no wound.
 # "A nice hot bath... will it spoil me stitches?" (blind set AI): hot water is not a hot wound.
-_WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot(?! (?:bath|baths|shower|showers|water|drink|drinks|tea|coffee|water bottle|food|meal|weather|day))|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
+_WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot(?! (?:bath|shower|water|drink|tea|coffee|food|meal|weather|day))|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
                r"seep\w*|puff\w*|pus|puss|discharg\w*|is charging|gunk|gunge|goo|gooey|yellow\w*|green\w*|stuff coming out|smell\w*|stink\w*|"
                r"pong\w*|whiff\w*|niff\w*|burst|(?:split|come|came|gone|pulled|pulling|coming|bust) open|(?<!being )(?<!be )(?<!get )(?<!getting )opened up|"
                r"gap\w*|split\w*|fluid|wet|soaked|soaking|sodden|drenched|hurt\w*|infect\w*|bleed\w*|blood\w*|"
@@ -150,11 +150,12 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,2}?(?:very |really |so |boiling )?hot\b|"
         r"touch\w* (?:his|her|my|their|your) (?:head|forehead|skin)\W+(?:\w+\W+){0,3}?(?:burning|boiling|roasting)\b|"
         r"(?:forehead|skin) (?:is |feels )?(?:burning|boiling|roasting)(?! with)\b|"
-        # From blind sets Z and AA, read after their measurement: shaking, then hot several words on.
-        r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,8}?(?:boiling|roasting|burning up)\b|"
-        # From blind sets AH and AI, read after their measurement: "very cold, shaking, blanket not
-        # help, but body very hot"; "sweating cobs and says he is freezing, he is all of a shake".
-        r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,8}?(?:very|really|so) hot\b|(?:very |really |so )?cold\W+(?:and )?(?:shaking|shivering)\b|"
+        # From blind sets Z, AA, AH and AI, read after their measurement: shaking, then hot several
+        # words on ("very cold, shaking, blanket not help, but body very hot").
+        r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,8}?(?:boiling|roasting|burning up|(?:very|really|so) hot)\b|"
+        # From blind sets AH and AI: "very cold, shaking"; "sweating cobs and says he is freezing,
+        # he is all of a shake".
+        r"cold\W+(?:and )?(?:shaking|shivering)\b|"
         r"sweat\w*\W+(?:\w+\W+){0,6}?(?:freezing|frozen|shivering|shaking)\b|all of a shake|"
         r"(?:shaking|shivering) with (?:the )?cold|"
         r"thermometer(?:'s| is)? (?:saying|says|said|reading|reads|showing|shows) (?:3[89]|40|thirty|forty))")),
