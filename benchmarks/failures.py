@@ -23,7 +23,7 @@ from assistant.embeddings import Embedder
 from assistant.errors import AssistantError
 from assistant.evaluation import EvalResult, evaluate, load_eval
 from assistant.matcher import DEFAULT_WEIGHTS, Matcher
-from benchmarks.matcher import DATA, NOW, SETS, _dialogue, _imported_seed_library
+from benchmarks.matcher import DATA, NOW, SETS, imported_seed_library, new_dialogue
 
 
 def set_path(name: str) -> Path:
@@ -45,9 +45,8 @@ def describe(result: EvalResult, reply_chars: int = 200) -> list[str]:
     return lines
 
 
-def summary(name: str, result: EvalResult) -> str:
-    """One line of figures for a set."""
-    f = result.figures()
+def summary(name: str, f: dict[str, float]) -> str:
+    """One line of a set's figures (``EvalResult.figures()``)."""
     return (f"{name:26s} answer {f['answer_accuracy']:6.1%}  unknown {f['unknown_recall']:6.1%}  "
             f"urgent {f['urgent_recall']:6.1%}  clarify {f['clarify_rate']:5.1%}  false urgent {f['false_urgent']}")
 
@@ -72,7 +71,7 @@ def _report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     library: Library | None
     if args.imported:
-        library = _imported_seed_library()
+        library = imported_seed_library()
         if library is None:
             parser.error("the seed leaflet (../shared/seed) is not beside the project")
     else:
@@ -82,12 +81,13 @@ def _report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     unknowns: list[float] = []
     for name in args.sets or SETS:
         path = set_path(name)
-        result = evaluate(load_eval(path), partial(_dialogue, matcher), NOW)
-        print(summary(path.name, result), flush=True)
+        result = evaluate(load_eval(path), partial(new_dialogue, matcher), NOW)
+        figures = result.figures()
+        print(summary(path.name, figures), flush=True)
         if not args.brief:
             print("\n".join(describe(result)), flush=True)
-        answers.append(result.figures()["answer_accuracy"])
-        unknowns.append(result.figures()["unknown_recall"])
+        answers.append(figures["answer_accuracy"])
+        unknowns.append(figures["unknown_recall"])
     if len(answers) > 1:
         print(f"mean of {len(answers)} sets: answer {sum(answers) / len(answers):.2%}  "
               f"unknown {sum(unknowns) / len(unknowns):.2%}")

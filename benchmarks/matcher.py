@@ -51,7 +51,7 @@ def run(quick: bool = False) -> dict[str, Any]:
                                    Weights(ask_embed=0.7, chunk_embed=0.3, fuzz=0, terms=0, unfamiliar=0)),
         "combined (shipped)": Matcher(library, embedder, cache_dir(), DEFAULT_WEIGHTS),
     }
-    imported = _imported_seed_library()
+    imported = imported_seed_library()
     if imported is not None:
         variants["imported seed pack"] = Matcher(imported, embedder, None, DEFAULT_WEIGHTS)
     results: dict[str, Any] = {"embedding_model_load_ms": round(load_ms), "sets": {}}
@@ -59,18 +59,18 @@ def run(quick: bool = False) -> dict[str, Any]:
         rows = load_eval(DATA / name)
         per_variant = {}
         for label, matcher in variants.items():
-            result = evaluate(rows, partial(_dialogue, matcher), NOW)
+            result = evaluate(rows, partial(new_dialogue, matcher), NOW)
             per_variant[label] = result.figures()
         results["sets"][name] = per_variant
     return results
 
 
-def _dialogue(matcher: Matcher) -> Dialogue:
+def new_dialogue(matcher: Matcher) -> Dialogue:
     """A fresh conversation over one matcher's library, with default speech settings."""
     return Dialogue(matcher.library, matcher, Settings())
 
 
-def _imported_seed_library() -> Library | None:
+def imported_seed_library() -> Library | None:
     """The seed leaflet imported with no hand edits, when ../shared/seed is beside the project."""
     if not SEED.exists():
         return None
