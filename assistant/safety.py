@@ -48,7 +48,7 @@ _NEAR = r"(?:\W+\w+){0,7}?\W+"
 _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "chest pain", re.compile(
         r"\b(?:chest (?:a |de |is |it )?(?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore|killing)|feels (?:\w+ )?(?:tight|heavy)|"
-        r"tightness|pressure|ache)|pains? in (?:the (?:middle|centre|center|front|left side) of )?(?:(?:my|me|his|her|the|their) )?chest|tight chest|heart attack|"
+        r"tightness|pressure|ache)|pains? in (?:the (?:middle|centre|center|front|left side) of )?(?:(?:my|me|ma|his|her|the|their) )?chest|tight chest|heart attack|"
         r"heart (?:is )?(?:pounding|racing)(?:\W+\w+){0,6}?\W+chest|"
         # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
@@ -66,7 +66,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:cannot|can not|could not) (?:take|get|draw) (?:the |enough |any )?(?:air|breath)(?: in)?)")),
     (Urgency.EMERGENCY, "heavy bleeding", re.compile(
         r"\b(?:(?:is|are|am|keeps?|started|still|has been|have been|been|it is|wound is|scar is) bleeding|"
-        r"bleeding (?:a lot|heavily|badly|loads|lots|everywhere|through|from|wont stop|will not stop|non stop)|"
+        r"bleeding (?:a lot|heavily|badly|loads|lots|everywhere|(?:right |straight )?through|from|wont stop|will not stop|non stop)|"
         r"bleeding (?:and|so) |blood (?:is )?(?:coming|pouring|gushing|soaking|seeping|everywhere|all over)|"
         r"(?:lots|lot|loads|pool) of blood|"
         # "Blood on bandage, much blood, now, still coming", not blood tests or results still to come.
@@ -76,6 +76,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Sheets are wet... it's blood", not the liver's blood supply or a blood test.
         r"(?:it is|its|it s) (?:all )?blood\b(?! supply| vessels?| flow| tests?| results?| pressure| sugars?| counts?| clots?| thinn\w*| group| type| transfusion)|blood on (?:(?:the|my|me|his|her) )?(?:\w+ )?(?:dressing|bandage|sheets?|pad|pyjamas|clothes|nightie|nightdress|bed|top|shirt|towel)|(?:dressing|bandage|pad)\w*(?: \w+){0,4} (?:in|with) blood|"
         r"bled (?:through|all over|everywhere|right through)|dressing (?:is |has )?(?:soaked|full of blood|gone red)|"
+        # Scots "Dressin's soakit red" (blind set AK).
+        r"(?:dressin\w*|bandage\w*|pad|plaster|sheets?)(?:'s| is| are)? (?:all )?(?:soaked|soakit|soaking|sodden) (?:through )?(?:bright |dark )?red\b|"
         r"fresh (?:red )?blood|run\w* (?:with|wid|wood) blood|soak\w* (?:with|in) blood|(?:filling|filled|fills|full) (?:up )?(?:with|of) (?:\w+ ){0,2}blood|"
         r"(?:blood|love) (?:is |was )?(?:coming|pouring|gushing) (?:from|out of) (?:the|my|me|his|her) (?:wound|scar|cut|stitches|dressing)|"
         r"blood (?:is )?(?:dripping|ripping|running) (?:onto|on|down|all over) (?:the )?(?:floor|carpet|bed|sheets?)|"
@@ -112,7 +114,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen|felled) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"
         r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|\b(?:just now|this morning)\b(?:(?!\bif\b).)*\b(?:fall|falls) (?:down|over)\b|not responding|(?:she|he|mum|dad|they|wife|husband|missus) (?:is|are) not (?:really )?answering|(?:will not|cannot|can not) (?:respond|rouse)|"
         # "I cor wake him" (Black Country), "I canna wake her" (Scots): blind set AI.
-        r"(?:cannot|can not|will not|cant|cor|canna|cannae) wake (?:him|her|up)|eyes (?:closed|shut) for (?:a few |some |a couple of )?(?:seconds|moments?)|eyes rolled|"
+        r"(?:cannot|can not|will not|cant|cor|canna|cannae) wake (?:him|her|up)|"
+        # "Everything went fuzzy and I like dropped, my flatmate had to catch me" (blind set AK).
+        r"(?:went|gone|going|go) (?:all )?(?:fuzzy|blurry|swimmy|hazy)\W+(?:\w+\W+){0,4}?(?:dropped|fell|went down|keeled)|"
+        r"had to catch (?:me|him|her|them)(?! (?:up|out)\b)|eyes (?:closed|shut) for (?:a few |some |a couple of )?(?:seconds|moments?)|eyes rolled|"
         r"\b(?:he|she|they|mum|dad|him|her)(?: \w+){0,2} (?:not|does not|did not|will not) wak\w* up|unresponsive|(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b|"
@@ -150,6 +155,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,2}?(?:very |really |so |boiling )?hot\b|"
         r"touch\w* (?:his|her|my|their|your) (?:head|forehead|skin)\W+(?:\w+\W+){0,3}?(?:burning|boiling|roasting)\b|"
         r"(?:forehead|skin) (?:is |feels )?(?:burning|boiling|roasting)(?! with)\b|"
+        # "Her forehead's like a hotplate" (blind set AK).
+        r"(?:forehead|head|skin|body)(?:'s| is| feels| felt)? (?:\w+ )?like (?:a |an )?(?:hot ?plate|oven|furnace|radiator|kettle|toaster|fire)\b|"
         # From blind sets Z, AA, AH and AI, read after their measurement: shaking, then hot several
         # words on ("very cold, shaking, blanket not help, but body very hot").
         r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,8}?(?:boiling|roasting|burning up|(?:very|really|so) hot)\b|"
@@ -166,9 +173,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.HOSPITAL, "yellow skin or eyes", re.compile(
         # Yellow told of the skin or eyes, either way round ("the whites of his eyes are yellow", "very
         # yellow now, his eyes and his skin"); someone turned yellow ("gone a funny yellowy colour",
-        # "come all yellow"); or jaundice by name. One pattern for the phrasings of blind sets up to AH.
+        # "come all yellow"); or jaundice by name. One pattern for the phrasings of blind sets up to AK.
         r"\b(?:jaundice\w*|"
-        r"(?:skin|eyes|whites of (?:my|his|her) eyes)\W+(?:\w+\W+){0,4}?yellow|"
+        # "The white of her eye... going like lemon colour" (blind set AK).
+        r"(?:skin|eyes?|whites? of (?:my|his|her) eyes?)\W+(?:\w+\W+){0,4}?(?:yellow|lemon|mustard|custard)|"
         r"yellow\w*\W+(?:\w+\W+){0,5}?(?:his|her|my|me|their) (?:eyes|skin)|"
         r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became|come) "
         r"(?:\w+ ){0,2}yellow(?:y|ish)?|"

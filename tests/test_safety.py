@@ -260,3 +260,13 @@ def test_gasping_for_a_cuppa_is_not_breathlessness(question: str) -> None:
 
 def test_gasping_for_breath_still_is() -> None:
     assert find_red_flag("she's gasping for breath") is not None and find_red_flag("he's gasping") is not None
+
+
+@pytest.mark.parametrize("question", [
+    # Near the rules made from blind set AK's missed red flags, but nothing happening to the patient.
+    "my eyes went blurry reading the leaflet, is there a large print one", "can you catch me up on what the nurse said",
+    "we had to catch the bus to the clinic", "the room is like an oven on the ward, can I bring a fan",
+    "can she have lemon in her tea, her skin is dry", "the tea towel is soaked red from the beetroot",
+])
+def test_words_near_the_ak_rules_are_not_red_flags(question: str) -> None:
+    assert find_red_flag(question) is None
