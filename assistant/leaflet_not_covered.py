@@ -2,15 +2,14 @@
 
 Patients recovering at home ask about the same everyday things whatever the leaflet (baths, diet,
 other medicines, travel, money, visiting). Each of these is kept for a leaflet only when one of its
-topic words never appears in the leaflet: a leaflet that talks about bathing keeps "Can I have a
-bath?" out of the list, so it is answered from the leaflet instead.
+words (any but the smallest) never appears in the leaflet: a leaflet that talks about bathing keeps
+"Can I have a bath?" out of the list, so it is answered from the leaflet instead.
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.common_words import COMMON_WORDS
 from assistant.vocabulary import STOP
 
 GENERIC = (
@@ -51,12 +50,18 @@ GENERIC = (
 
 def _topic_words(question: str) -> set[str]:
     words = set(re.findall(r"[a-z]+", question.lower()))
-    return {w for w in words if w not in STOP and w not in COMMON_WORDS and len(w) > 2}
+    # Everyday words count too: "Can I sleep on my side?" is about sleep, a common word, and a leaflet
+    # that never says "sleep" does not answer it. Measured in session 15 on the 41 sets with the seed
+    # imported: out-of-scope questions refused 87.23 -> 88.60%, answers 85.19 -> 85.07% (5 lost, 15
+    # refusals gained: sleeping positions, the best hospital, the GP's number, the surgeon's record).
+    return {w for w in words if w not in STOP and len(w) > 2}
 
 
 def _mentions(text: str, word: str) -> bool:
     # "bath" is mentioned by "bath" or "bathing", not by "bathroom" alone being a different topic.
-    return re.search(rf"\b{re.escape(word)}(?:s|es|ing|ed)?\b", text) is not None
+    # A silent e goes before -ing and -ed: "come" is mentioned by "coming", "live" by "living".
+    stem = re.escape(word[:-1] if word.endswith("e") else word)
+    return re.search(rf"\b(?:{re.escape(word)}(?:s|es|ing|ed)?|{stem}(?:ing|ed))\b", text) is not None
 
 
 def not_covered_for(leaflet_text: str) -> tuple[str, ...]:

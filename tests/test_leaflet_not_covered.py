@@ -23,3 +23,16 @@ def test_everyday_questions_after_any_operation_follow_the_same_rule() -> None:
     assert "Can I have a shower?" in quiet and "What should I do about constipation?" in quiet
     talks = not_covered_for("You can shower the day after. Painkillers can cause constipation, so drink water.")
     assert "Can I have a shower?" not in talks and "What should I do about constipation?" not in talks
+
+
+def test_an_everyday_word_the_leaflet_never_says_keeps_its_question() -> None:
+    # "sleep" is a common word, but a leaflet that never says it does not answer where to sleep.
+    kept = not_covered_for("Avoid heavy lifting for 8 weeks. Rest when you are tired.")
+    assert "Can I sleep on my side, or do I have to lie flat on my back?" in kept
+
+
+def test_a_word_is_mentioned_by_its_ing_form_without_the_silent_e() -> None:
+    quiet = not_covered_for("Avoid heavy lifting for 8 weeks.")
+    assert "Will the cancer come back?" in quiet
+    talks = not_covered_for("The cancer may be coming back; your team will check you.")
+    assert "Will the cancer come back?" not in talks
