@@ -49,9 +49,11 @@ TYPES = (
         re.compile(r"%|\b(?:per ?cent|\d+ (?:in|out of) \d+)\b")),
     # "Can I keep taking my blood pressure tablets?": a patient's own medicines, not pain relief.
     AnswerType("usual medicines", re.compile(
-        r"\b(?:(?:keep|still|carry on|continue|stop|stopping|go on) (?:taking|take|using|with|on)|can (?:i|he|she) (?:still )?take)"
+        r"\b(?:(?:keep|still|carry on|continue|stop|stopping|go on) (?:taking|take|using|with|on)|can (?:i|he|she) (?:still )?take|"
+        r"(?:allowed|permitted|safe|ok|okay|alright|all right) to (?:keep )?(?:take|taking|have|use))"
         r"\b(?:(?! painkiller| pain\b| supplement)[^.?!]){0,40}?\b(?:tablets?|pills?|patch(?:es)?|inhalers?|"
-        r"insulin|warfarin|hrt|jabs?|vitamins?|remed(?:y|ies)|medicines?|medications?)\b|"
+        r"insulin|warfarin|hrt|jabs?|vitamins?|remed(?:y|ies)|medicines?|medications?|statins?|antibiotics?|"
+        r"antidepressants?|steroids?|metformin|levothyroxine|thyroxine|amlodipine|ramipril|omeprazole|lansoprazole)\b|"
         r"\b(?:herbal|homeopathic|chinese) (?:medicines?|remed(?:y|ies)|tablets|tea)\b|"
         # "Her sleeping tablets", not "the doctor for the sleeping medicine" (the anaesthetic).
         r"\b(?<!the )(?:blood pressure|diabetes|diabetic|heart|thyroid|water|sleeping|blood thinning) "

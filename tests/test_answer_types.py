@@ -30,6 +30,9 @@ KEYHOLE = ("There are about 3 small cuts, each 5mm long, and 2 or 3 bigger cuts,
     ("can he keep taking his blood pressure tablets before the op", "usual medicines"),
     ("Can I still tak ma warfarin afore the operation?", "usual medicines"),
     ("is Chinese herbal medicine all right after the operation", "usual medicines"),
+    # Blind set AK: allowed to take a medicine named by its kind.
+    ("Is he permitted to take his statin alongside the painkillers?", "usual medicines"),
+    ("is she allowed to take her antibiotics with the pain tablets", "usual medicines"),
     ("which chemotherapy drugs will they give me first", "drug name"),
     ("what's the name of the painkiller in the pump", "drug name"),
 ])
@@ -41,7 +44,8 @@ def test_questions_that_want_a_kind_of_fact(question: str, kind: str) -> None:
     "how long have I got to stay off the booze", "when can I drive", "who does the operation",
     "how long will I need to keep taking painkillers", "what painkillers will I get",
     "how long have I gotta keep taking the pain tablets",
-    "should I keep taking the supplement drinks",
+    "should I keep taking the supplement drinks", "is it ok to take the painkillers with food",
+    "am I allowed to have a drink after the operation", "is it safe to take paracetamol",
     "how long will I be in hospital", "is the support line free", "what is a liver resection",
     "is there any chance he'd be listed for a transplant instead", "is there a chance I could have keyhole",
 ])
