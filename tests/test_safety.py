@@ -232,6 +232,12 @@ def test_a_hurt_asked_about_beside_a_wound_sign_is_still_a_red_flag(question: st
     ("I looked at it this morning and it's cast on bright red.", "my scar is gone bright red"),
     ("She's gone clamoured and keeps painting on me.", "keeps fainting"),
     ("As love coming through his shirt, where the cut is.", "blood coming through"),
+    # AJ and AK's recordings.
+    ("The one's gone red and hot and there's some at yellow seeping out of the bottom end of it.", "the wound is gone red"),
+    ("That's when's hot as anything and it's leaking this clear yellow stuff.", "the wound is hot"),
+    ("I've got a list tab being paid in my chest when I breathe in", "pain in my chest"),
+    ("Her forehand's like a hot plate, and she's talking a lot of nonsense this afternoon.", "forehead"),
+    ("Press and soak it red, bleed in right through.", "bleeding right through"),
 ])
 def test_misheard_red_flag_words_are_put_back_in_a_spoken_question(heard: str, meant: str) -> None:
     assert find_red_flag(heard) is None
@@ -247,6 +253,8 @@ def test_misheard_red_flag_words_are_put_back_in_a_spoken_question(heard: str, m
     "What does the monitor on the ward show?",
     "Can he drive his car after the operation?",
     "My scar is hot and red.",  # a red flag as heard needs nothing put back
+    "Which one is best for the pain, the tablets or the pump?",  # "one" is only a wound beside a sign
+    "That's when's the check-up, is it?", "Dad paid in the chest freezer money, will he be OK to drive?", "My one is the blue pill, yes?",
 ])
 def test_words_put_back_only_when_that_alone_makes_a_red_flag(heard: str) -> None:
     assert misheard_red_flag(heard) is None
