@@ -152,7 +152,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"rigou?r\w*|febrile|thermometer (?:says|said|reads|read|shows|showed|is on|on|at) (?:3[89]|40|thirty|forty)|chills|hot and cold|burning up|"
         r"\b(?:3[89]|40|thirty eight|thirty nine|forty)(?: point \w+| degrees)|boiling up|roasting hot|clammy|teeth (?:are )?chattering|"
         r"sweats|sweating (?:a lot|buckets)|\bhot\W+(?:\w+\W+){0,8}?shak\w*|"
-        r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,2}?(?:very |really |so |boiling )?hot\b|"
+        r"(?:shaking|shivering|trembling)\W+(?:\w+\W+){0,2}?hot\b|"
         r"touch\w* (?:his|her|my|their|your) (?:head|forehead|skin)\W+(?:\w+\W+){0,3}?(?:burning|boiling|roasting)\b|"
         r"(?:forehead|skin) (?:is |feels )?(?:burning|boiling|roasting)(?! with)\b|"
         # "Her forehead's like a hotplate" (blind set AK).
@@ -176,7 +176,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "come all yellow"); or jaundice by name. One pattern for the phrasings of blind sets up to AK.
         r"\b(?:jaundice\w*|"
         # "The white of her eye... going like lemon colour" (blind set AK).
-        r"(?:skin|eyes?|whites? of (?:my|his|her) eyes?)\W+(?:\w+\W+){0,4}?(?:yellow\w*|lemon|mustard|custard)|"
+        r"(?:skin|eyes?)\W+(?:\w+\W+){0,4}?(?:yellow\w*|lemon|mustard|custard)|"
         r"yellow\w*\W+(?:\w+\W+){0,5}?(?:his|her|my|me|their) (?:eyes|skin)|"
         r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became|come) "
         r"(?:\w+ ){0,2}yellow(?:y|ish)?|"
@@ -269,7 +269,7 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     (r"\b(cannot|can not|could not|unable to) (?:read|dream|bring|free|breed|bree)\b(?! (?:it|the|this|that|my|me|a|an|"
      r"his|her|them|those|these|what|any|anything|labels?|leaflets?|print|words?|letters?|small|writing|books?|papers?)\b)",
      r"\1 breathe"),
-    (r"\bshort (?:of )?(?:rest|read|rep|bread|breadth)\b", "short of breath"),
+    (r"\bshort (?:(?:of )?(?:rest|read|rep|bread|breadth)|on breath)\b", "short of breath"),
     (r"\b(?:chiver\w*|shevering|chevering|shivvering|chevary|chevery|chippery|chivalry|shimmery)\b", "shivering"),
     (r"\b(hot|cold|freezing|boiling) and chewy\b", r"\1 and shivery"),
     (r"\b(?:casting|gusting)\b", "gasping"),
@@ -295,11 +295,11 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     (r"\blove (coming|pouring|gushing|dripping) (through|out|from|down)\b", r"blood \1 \2"),
     # From AJ and AK's recordings, read after their measurement: "wound" as "one" ("the one's gone
     # red and hot"), "the wound's" as "that's when's", "stabbing pain in my chest" as "tab being
-    # paid in my chest", "forehead" as "forehand", "bleeding right through" as "bleed and write through".
+    # paid in my chest", "forehead" as "forehand", "bleeding right through" as "bleed and write through"
+    # ("short on breath" joined the "short of breath" entry above).
     (r"\b(my|the|his|her|mum's|dad's) one(?: is|'s)\b", r"\1 wound is"),
     (r"\bthat is when is\b", "the wound is"),
     (r"\bpaid in (my|me|his|her) chest\b", r"pain in \1 chest"),
-    (r"\bshort on breath\b", "short of breath"),
     (r"\bforehand(s?)\b", r"forehead\1"),
     (r"\bbleed(?:ing)? (?:and |in )?(?:write|right) through\b", "bleeding right through"),
 ))
