@@ -34,7 +34,9 @@ class RedFlag:
     """A short description of what was recognised, e.g. "chest pain"."""
 
 
-_WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|incision|incisions|stitches|staples|dressings?|bandages?|plasters?|stitch line|drain site)"
+# Keyhole cuts are "holes" ("the middle hole, it's oozing something cloudy": blind set AL); a
+# single "hole" only with a word that says which one, not "a hole in my sock".
+_WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|holes|(?:middle|little|small|top|bottom|big|bigger|left|right|belly|tummy|key) hole|incision|incisions|stitches|staples|dressings?|bandages?|plasters?|stitch line|drain site)"
 # "Is it less sore than the big cut?" compares operations; it describes no wound.
 # "A nice hot bath... will it spoil me stitches?" (blind set AI): hot water is not a hot wound.
 _WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot(?! (?:bath|shower|water|drink|tea|coffee|food|meal|weather|day))|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
@@ -54,14 +56,15 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
         r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,3} down (?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|holding|gripping|clasping) (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
-        r"\b(?:cannot (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
+        r"\b(?:(?:cannot|cor|canna|cannae) (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
         r"(?:struggling|fighting|gasping) for (?:her |his |my |me |their )?(?:air|breath)|fighting for (?:her|his|my|me) (?:now|life)|"
         r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable)(?: \w+){0,3} (?:catch|get) (?:my|me|his|her|their|a) breath|cannot get (?:enough )?air|panting|wheez\w*|"
         # Not "gasping for a cuppa": gasping for anything but air or breath is wanting, not choking.
         r"gasping(?! for (?!(?:her |his |my |me |their )?(?:air|breath)))|out of breath|not breathing|stopped breathing|choking|blue lips|lip(?:(?:s|'s| s)? (?:are |is )?(?:have gone|look|looks|looking|gone|went|turned|turning|going)|s (?:are|is)) (?:\w+ )?(?:blue|lube)|"
-        r"cannot (?:finish|complete) (?:a|her|his|my|the|their) sentences?|"
+        # "Struggling to finish her sentence" (blind set AM): too breathless to talk.
+        r"(?:cannot|can not|could not|unable to|struggl\w*(?: to)?|hard to|trouble) (?:finish|finishing|complete|completing) (?:a|her|his|my|me|the|their) sentences?|"
         r"breath(?:ing|es)? (?:very |really |so |too )?(?:fast|quick\w*|rapid\w*)|(?:gets?|getting|got) no air|"
         r"(?:cannot|can not|could not) (?:take|get|draw) (?:the |enough |any )?(?:air|breath)(?: in)?)")),
     (Urgency.EMERGENCY, "heavy bleeding", re.compile(
@@ -80,7 +83,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:dressin\w*|bandage\w*|pad|plaster|sheets?)(?:'s| is| are)? (?:all )?(?:soaked|soakit|soaking|sodden) (?:through )?(?:bright |dark )?red\b|"
         r"fresh (?:red )?blood|run\w* (?:with|wid|wood) blood|soak\w* (?:with|in) blood|(?:filling|filled|fills|full) (?:up )?(?:with|of) (?:\w+ ){0,2}blood|"
         r"(?:blood|love) (?:is |was )?(?:coming|pouring|gushing) (?:from|out of) (?:the|my|me|his|her) (?:wound|scar|cut|stitches|dressing)|"
-        r"blood (?:is )?(?:dripping|ripping|running) (?:onto|on|down|all over) (?:the )?(?:floor|carpet|bed|sheets?)|"
+        # "Blood be dripping onto me trousers" (blind set AL).
+        r"blood (?:is |be |was |keeps |kept )?(?:dripping|ripping|running|trickling|streaming) (?:onto|on to|on|down|all over|off)\b|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$|"
         # As a recogniser may hear it: "copped up blood", "beating sick and has blooded", "leading from the scar".
         r"(?:cocked|coffed|corfed|coughing|coughed) up (?:some )?blood|sick and (?:there is |theres |has |have |it has )?(?:some )?blood\w*|"
@@ -176,10 +180,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "come all yellow"); or jaundice by name. One pattern for the phrasings of blind sets up to AK.
         r"\b(?:jaundice\w*|"
         # "The white of her eye... going like lemon colour" (blind set AK).
-        r"(?:skin|eyes?)\W+(?:\w+\W+){0,4}?(?:yellow\w*|lemon|mustard|custard)|"
+        r"(?:skin|eyes?)\W+(?:\w+\W+){0,4}?(?:yellow\w*|yeller|lemon|mustard|custard)|"
         r"yellow\w*\W+(?:\w+\W+){0,5}?(?:his|her|my|me|their) (?:eyes|skin)|"
         r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became|come) "
-        r"(?:\w+ ){0,2}yellow(?:y|ish)?|"
+        r"(?:\w+ ){0,2}(?:yellow(?:y|ish)?|yeller)|"
         r"(?:funny|strange|odd|weird|horrible|deep|bright) yellow(?:y|ish)? colou?r)\b")),
 ]
 
@@ -201,7 +205,7 @@ _HURT_ASKED = re.compile(r"\b(?:will|would|could|might|can|does|do|is) (?:that|i
 # A symptom said with its g dropped, "roastin and shakin, teeth chatterin" (blind set AI), is the
 # same symptom: put back before the patterns look.
 _DROPPED_G = re.compile(r"\b(roast|shak|shiver|chatter|sweat|freez|bleed|leak|ooz|weep|breath|gasp|faint|"
-                        r"collaps|burn|boil|throbb|pour|gush|soak|seep|swell)in\b")
+                        r"collaps|burn|boil|throbb|pour|gush|soak|seep|swell|dripp|trickl)in\b")
 
 
 def find_red_flag(question: str) -> RedFlag | None:
@@ -238,6 +242,11 @@ def _red_flag_in(text: str) -> RedFlag | None:
 def _is_topic_question(symptom: str, text: str) -> bool:
     # "What are the signs of infection?" is still worth the urgent advice: it *is* the answer.
     if symptom == "wound infection signs":
+        return False
+    # A reading to the tenth of a degree is a reading taken now: "temperature 39.2 on the monitor"
+    # (heard in blind set AM, where "monitor" made it look like a question about monitoring); "is 38
+    # a fever?" still asks.
+    if symptom == "fever" and re.search(r"\b(?:3[89]|40) (?:point )?\d\b", text):
         return False
     return not re.search(r"\b(?:now|right now|at the moment|just|started|keeps?|suddenly|really|very)\b", text)
 
@@ -301,6 +310,8 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     (r"\bthat is when is\b", "the wound is"),
     (r"\bpaid in (my|me|his|her) chest\b", r"pain in \1 chest"),
     (r"\bforehand(s?)\b", r"forehead\1"),
+    # From AL and AM's recordings: "it's one's hot and leaking" ("wound" as "one" with no word before it).
+    (r"\bone(?:'s| is) (?=(?:hot|red|warm|leak\w*|ooz\w*|weep\w*|bleed\w*|swollen|sore)\b)", "wound is "),
     (r"\bbleed(?:ing)? (?:and |in )?(?:write|right) through\b", "bleeding right through"),
 ))
 

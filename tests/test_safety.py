@@ -238,6 +238,8 @@ def test_a_hurt_asked_about_beside_a_wound_sign_is_still_a_red_flag(question: st
     ("I've got a list tab being paid in my chest when I breathe in", "pain in my chest"),
     ("Her forehand's like a hot plate, and she's talking a lot of nonsense this afternoon.", "forehead"),
     ("Press and soak it red, bleed in right through.", "bleeding right through"),
+    # AL and AM's recordings.
+    ("It's one's hot and leaking watery stuff doing his side right now.", "wound is hot"),
 ])
 def test_misheard_red_flag_words_are_put_back_in_a_spoken_question(heard: str, meant: str) -> None:
     assert find_red_flag(heard) is None
@@ -277,4 +279,28 @@ def test_gasping_for_breath_still_is() -> None:
     "can she have lemon in her tea, her skin is dry", "the tea towel is soaked red from the beetroot",
 ])
 def test_words_near_the_ak_rules_are_not_red_flags(question: str) -> None:
+    assert find_red_flag(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    # Blind sets AL and AM, and what their recordings became.
+    "I cor get me breath sat ere in the chair, it's come on all sudden",
+    "She has become quite reckless just sitting in her chair and is struggling to finish her sentence.",
+    "the dressin' be soaked red, blood be drippin' on to me trousers",
+    "our Brenda says me eyes an me skin have gone proper yeller since yesterday",
+    "I went the middle hole, it's using something cloudy and it hurts like anything, right now",
+    "She does temperature 39.2 monitor monitor and she is shaking under two blankets.",
+])
+def test_al_and_am_red_flags(question: str) -> None:
+    flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
+    assert flag is not None
+
+
+@pytest.mark.parametrize("question", [
+    # Near the AL and AM rules, but nothing happening to the patient.
+    "there's a hole in my sock, is that hot in bed", "should I monitor his temperature, is 38 a fever",
+    "how many holes will I have", "the gravy is dripping onto the cloth, is gravy allowed",
+    "I can't finish the crossword, is that the painkillers", "the wall is painted yeller, does that matter",
+])
+def test_words_near_the_al_and_am_rules_are_not_red_flags(question: str) -> None:
     assert find_red_flag(question) is None
