@@ -66,6 +66,10 @@ _INFORMAL = {
     "burnin": "burning", "shakin": "shaking", "killin": "killing", "shiverin": "shivering",
     "sweatin": "sweating", "leakin": "leaking", "oozin": "oozing", "throbbin": "throbbing",
     "breathin": "breathing", "hurtin": "hurting", "achin": "aching", "swellin": "swelling",
+    # Northern and Black Country spellings, and Orkney and Shetland "peedie"/"peerie" (small): blind
+    # sets AL and AM ("when am I allowed ter do a bit o diggin", "the peedie bag o messages").
+    "ter": "to", "fer": "for", "ses": "says", "sez": "says", "gooin": "going", "yeller": "yellow",
+    "peedie": "little", "peerie": "little",
 }
 # Recognisers trained mostly on American text write American spellings ("mobilize", "tumor",
 # "anesthetist"); the leaflets are British. Both sides pass through clean(), so either way they meet.
@@ -127,6 +131,10 @@ _SMALL_WEE = re.compile(
 # "his liver out-cost his cancer spread" (blind sets AH and AI, heard). Taken for "because" only
 # before a word that starts a reason ("cost there", "cost, his"); "it cost me", "cost my family",
 # "cost the NHS", "cost? He is on a pension" and "the cost of parking" stay.
+# An h dropped and marked, as typed: "'ow many 'oles", "'ave I got to", "'is stitches". Only words
+# that are no other word without their h ("'eat" and "'and" could be either).
+_H_DROPPED = re.compile(r"(?<![a-z0-9'])'(?=(?:ow|ave|avin|aving|ad|as|is|im|er|ere|ome|oles?|ospital|urts?|urting|"
+                        r"eavy|elp|usband|ead|eart|eal|ealing|ealed)\b)")
 _COS_HEARD = re.compile(r"\bcost,? (?=(?:his|their|there|they|she|he|we|mum|dad|of course)\b)")
 
 
@@ -141,7 +149,7 @@ def clean(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.lower()[: MAX_QUESTION_CHARS * 4]
     text = _UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
-    text = _COS_HEARD.sub("because ", text)
+    text = _COS_HEARD.sub("because ", _H_DROPPED.sub("h", text))
     expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or _suffix(w) or british(w)
                         for w in _WORD.findall(text))
     return _SMALL_WEE.sub("little ", " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w)))

@@ -25,6 +25,11 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("How long'll they have me on the table, my handsome?", "how long will they have me on the table my handsome"),
     ("mum'd know, they've said", "mum would know they have said"),
     ("3 small cuts (5mm long) and 12 mm ones", "3 small cuts 5 millimetres long and 12 millimetres ones"),
+    # A dropped h marked by an apostrophe (blind set AM); "'em" and "'cause" are other words.
+    ("'ow many little 'oles did they make, 'ave I got to", "how many little holes did they make have i got to"),
+    ("tell 'em, 'cause it's 'is turn", "tell em cause it is his turn"),
+    ("when am I allowed ter do a bit o diggin fer me lad", "when am i allowed to do a bit o diggin for me lad"),
+    ("can he carry the peedie bag", "can he carry the little bag"),
 ])
 def test_dialect_and_text_speak_become_standard_words(said: str, cleaned: str) -> None:
     assert clean(said) == cleaned
