@@ -49,6 +49,13 @@ CONTEXT_SPELLING_RATIO = 60.0
 # Words rarer than this in the spelling dictionary's counts ("stalkings", "emboli") count as slips.
 ENGLISH_FREQUENCY = 1e-7
 MAX_RUN = 3
+# A long leaflet word said syllable by syllable, some of them everyday words ("an ease the tist",
+# "happy toe billy airy"): up to four words whose letters together sound all but exactly like one
+# long leaflet word, with at least one of them strange to both the leaflet and everyday talk.
+SYLLABLE_RUN = 4
+SYLLABLE_TARGET_LETTERS = 9
+SYLLABLE_SOUND_RATIO = 90.0
+SYLLABLE_SPELLING_RATIO = 65.0
 MAX_ACRONYM = 4
 # Letters as people say them, for acronyms spelt out ("pee vee ee" for PVE).
 LETTER_NAMES = {
@@ -153,6 +160,8 @@ class SoundAlikes:
                     repair = self._repair_run(words[i:i + n])
                 if repair is None and n == 1:
                     repair = self._in_context(words, i)
+                if repair is None and 2 <= n <= SYLLABLE_RUN:
+                    repair = self._syllables(words[i:i + n])
                 if repair is not None:
                     found.append((i, i + n, repair))
                     i += n
@@ -233,6 +242,34 @@ class SoundAlikes:
             spelling = fuzz.ratio(joined, spelt)
             if spelling >= (STRICT_SPELLING_RATIO if strict else SPELLING_RATIO) and (
                     best is None or sound + spelling > best[0]):
+                best = (sound + spelling, meant)
+        return Repair(" ".join(run), best[1]) if best else None
+
+    def _syllables(self, run: list[str]) -> Repair | None:
+        """A long leaflet word said in pieces, everyday words among them: "an ease the tist"."""
+        letters = [w.replace("'", "") for w in run]
+        if not all(_ALPHA.match(w) for w in letters) or any(w in self._spoken and not self._everyday(w) for w in letters):
+            return None
+        if all(self._everyday(w) for w in letters):
+            return None
+        # Not "teatime and" for "treatment", nor "incision has": a whole word beside an everyday one is said as meant.
+        if len(letters) == 2 and any(self._everyday(w) and (other in self._spoken or self._is_english(other))
+                                     for w, other in (letters, letters[::-1])):
+            return None
+        joined = "".join(letters)
+        if len(joined) < SYLLABLE_TARGET_LETTERS:
+            return None
+        best = None
+        for _, sound, index in process.extract(jellyfish.metaphone(joined), self._keys, scorer=fuzz.ratio, limit=5,
+                                               score_cutoff=SYLLABLE_SOUND_RATIO):
+            meant = self._meant[index]
+            if " " in meant or len(meant) < SYLLABLE_TARGET_LETTERS:
+                continue
+            spelling = fuzz.ratio(joined, meant)
+            # Not "the mac millan" for "mac millan": a word at either end that the match does without is not part of it.
+            key = jellyfish.metaphone(meant)
+            trimmed = max(fuzz.ratio(jellyfish.metaphone("".join(part)), key) for part in (letters[1:], letters[:-1]))
+            if spelling >= SYLLABLE_SPELLING_RATIO and trimmed < sound and (best is None or sound + spelling > best[0]):
                 best = (sound + spelling, meant)
         return Repair(" ".join(run), best[1]) if best else None
 

@@ -9,7 +9,8 @@ from assistant.soundalike import SoundAlikes
 SPOKEN = ("you may have an epidural a thin tube in your back a catheter drains urine from your bladder "
           "a physiotherapist shows you breathing exercises portal vein embolisation makes the healthy "
           "part grow a laparoscope is a thin tube with a camera staples are removed after 10 days "
-          "a liver resection is a major operation by a hepatobiliary surgeon").split()
+          "a liver resection is a major operation by a hepatobiliary surgeon an anaesthetist "
+          "sees you before treatment").split()
 
 
 def _sound_alikes() -> SoundAlikes:
@@ -32,6 +33,9 @@ def _sound_alikes() -> SoundAlikes:
     ("what does the pore tal vain emblem do", "what does the portal vein emblem do"),
     ("what is portal vein embolize asian for", "what is portal vein embolisation for"),
     ("the wife is wonderin", "the wife is wondering"),
+    # A long word said syllable by syllable, everyday words among the pieces.
+    ("who is the an ease the tist what he do", "who is the anaesthetist what he do"),
+    ("who was the happy toe billy airy surgeon", "who was the hepatobiliary surgeon"),
 ])
 def test_slips_are_put_back_to_the_leaflet_word(heard: str, meant: str) -> None:
     assert _sound_alikes().repair(heard) == meant
@@ -46,6 +50,7 @@ def test_slips_are_put_back_to_the_leaflet_word(heard: str, meant: str) -> None:
     "how long is the liver resection",
     "can you see a problem",                  # letter names that spell no acronym of the leaflet
     "i will be at the reception desk",        # a real word with no leaflet word beside it
+    "been like this since teatime and i had my op",   # a whole word and an everyday one: not "treatment"
 ])
 def test_real_words_and_right_words_are_left_alone(question: str) -> None:
     assert _sound_alikes().repair(question) == question
