@@ -81,6 +81,9 @@ _PLURAL_NAMED = re.compile(r"^(?:the |your |some )?(?P<subj>[a-z]+s) (?:will|can
 _THEY = re.compile(r"\b(Will|Do|Can|Could|Are|will|do|can|could|are) they\b|\b(have|need|get) these\b")
 IT_REACH = 3
 """Sentences after a thing is named in which "it" is taken to be that thing."""
+# "They can do this in your own home" after "a nurse may need to remove your stitches": the deed.
+_DO_THIS = re.compile(r"\bdo (?:this|that)\b", re.IGNORECASE)
+_DEED_LEAD = re.compile(r"^(?:need to|have to|be able to|want to|also) ", re.IGNORECASE)
 _WHILE_THIS = re.compile(r"\bwhile (?:this|that) (?:happens|is happening|is going on)\b", re.IGNORECASE)
 _AVOID = re.compile(r"\bavoid ([a-z]+ing)\b([a-z ]{0,30}?)(?=[.,;]| such| for| until| and|$)")
 # The examples a thing to avoid is given: "avoid lifting heavy loads, such as shopping or laundry".
@@ -138,7 +141,7 @@ def _bare(sentence: str) -> str:
     """A sentence without brackets, final punctuation, a leading "So", "This means" or a short
     opening phrase of time or place ("For the first few days, ...")."""
     text = re.sub(r"\s*\([^)]*\)", "", sentence).strip().rstrip(".!?:;")
-    text = re.sub(r"^(?:so|and|but|also|this means(?: that)?|(?:this|that) is because),? ", "", text,
+    text = re.sub(r"^(?:so|and|but|also|if not|otherwise|this means(?: that)?|(?:this|that) is because),? ", "", text,
                   flags=re.IGNORECASE)
     return re.sub(r"^(?:in|for|after|during|at|before|while|once|when|sometimes|usually|often)\b"
                   r"[^,]{0,40}, ", "",
@@ -265,6 +268,7 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
     event = ""  # the last thing a sentence said can happen: "the remaining liver to grow bigger"
     it_is, since = (f"the {topic}" if topic else ""), 0  # what "it" is: the thing named last, or the section's
     plural_before = ""  # what "they" / "these" are: the plural the sentence just before named
+    deed = ""  # what "do this" is: the action the sentence just before said someone may do
     for sentence in sentences:
         bare = _bare(sentence)
         if previous and _PURPOSE.match(sentence):
@@ -293,7 +297,10 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
             asks += own
             # Not "It is called X" itself: that would ask "Is X called X?".
             asks += _referents_named(own, it_is if since <= IT_REACH and not called else "", plural_before, event)
+            if deed and _DO_THIS.search(inverted):
+                asks.append(_DO_THIS.sub(deed, inverted, count=1))
         plural_before = _plural_named(bare)
+        deed = _deed(bare)
         others = _OTHERS.match(bare)
         if others:
             rest = re.split(r"\b(?:and|but|so|because)\b|,", others.group("rest"))[0].strip()
@@ -316,6 +323,17 @@ def _referents_named(own: list[str], it_is: str, they_are: str, event: str) -> l
     if event and _WHILE_THIS.search(own[0]):
         named.append(_WHILE_THIS.sub(f"while waiting for {event}", own[0]))
     return named
+
+
+def _deed(bare: str) -> str:
+    """What a sentence says someone will or may do, for a "do this" after it: "A nurse may need to
+    remove your stitches or staples after 10 days." -> "remove my stitches or staples"."""
+    others = _OTHERS.match(bare)
+    if not others:
+        return ""
+    rest = _DEED_LEAD.sub("", others.group("rest"))
+    rest = _DURATION.sub("", _WHEN.sub("", rest)).strip(" ,")
+    return patient_voice(rest) if 1 < len(rest.split()) <= 8 else ""
 
 
 def _plural_named(bare: str) -> str:

@@ -507,6 +507,11 @@ def test_asks_from_text_and_at_least_two() -> None:
     (["The remaining liver can grow bigger and work as before.", "This takes about 4 to 6 weeks.",
       "You do not need to be in hospital while this happens."],
      "Do I need to be in hospital while waiting for the remaining liver to grow bigger?"),
+    # "Do this" is the deed the sentence before said someone may do; "If not," opens a sentence.
+    (["You usually have stitches that dissolve.", "If not, a nurse may need to remove your stitches after 10 days.",
+      "They can do this in your own home."],
+     "Can they remove my stitches in my own home?"),
+    (["If not, a nurse may need to remove your stitches after 10 days."], "When will a nurse need to remove my stitches?"),
     (["This operation is called a liver resection."], "What is the operation called?"),
     (["Liver resection is most commonly used to remove tumours."], "What is liver resection used for?"),
     (["Liver resection is a major operation.", "It is done by a specialist liver surgeon."],
