@@ -54,7 +54,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"heart (?:is )?(?:pounding|racing)(?:\W+\w+){0,6}?\W+chest|"
         # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
-        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,3} down (?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|holding|gripping|clasping) (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
+        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,6} down (?:to )?(?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|holding|gripping|clasping) (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
         r"\b(?:(?:cannot|cor|canna|cannae) (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
@@ -87,7 +87,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"blood (?:is |be |was |keeps |kept )?(?:dripping|ripping|running|trickling|streaming) (?:onto|on to|on|down|all over|off)\b|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$|"
         # As a recogniser may hear it: "copped up blood", "beating sick and has blooded", "leading from the scar".
-        r"(?:cocked|coffed|corfed|coughing|coughed) up (?:some )?blood|sick and (?:there is |theres |has |have |it has )?(?:some )?blood\w*|"
+        r"(?:cocked|coffed|corfed|coughing|coughed|just cough) up (?:some )?blood|sick and (?:there is |theres |has |have |it has )?(?:some )?blood\w*|"
         r"(?:is|its|am|keeps) (?:leaving|leading) (?:a lot|loads|heavily|badly)|cop\w* up (?:some )?(?:blood|love|blud)|"
         r"(?:leading|bleeping|breeding) from (?:the|my|me|his|her) (?:scar|wound|cut|stitches)|"
         # Sick that is red or like coffee grounds is blood, whatever the recogniser made of "blood in it".
@@ -108,14 +108,17 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"^(?!.*\b(?:exercis\w*|can|could|should|may|is it|sit|sitting|yoga|play\w*|lie|lying down to)\b).*on the (?:\w+ )?floor (?:now|right now)$|"
         # "Fainted on the floor" as a recogniser may hear it.
         r"(?:painted|feinted) on the (?:\w+ )?floor|"
-        r"^(?!.*\b(?:if|might|could|will|would|worried|scared|afraid)\b).*\b(?:i|he|she|mum|dad) (?:fall|fell) (?:down|out|over) in (?:the )?(?:kitchen|bathroom|hall|garden|toilet|bedroom|lounge)\b|"
+        r"^(?!.*\b(?:if|might|could|will|would|worried|scared|afraid)\b).*\b(?:i|he|she|mum|dad) (?:fall|falls|fell) (?:down|out|over) in (?:the )?(?:kitchen|bathroom|hall|garden|toilet|bedroom|lounge)\b|"
         # "I feel I going to faint" told now, not "will I feel like I am going to faint when I stand?"
         r"^(?!.*\b(?:will|would|might|could|normal|if|when)\b).*\b(?:feel|feels|feeling|felt)(?: \w+){0,3} (?:going|gonna|about) to (?:faint|collapse|black out|keel over)|"
         # "Gone down in the hallway... and I cannot get him up" (blind set AG, heard with "collapsed" lost).
         r"(?:gone|went|fell|fallen|felled) down\W+(?:\w+\W+){0,8}?(?:cannot|can not|could not) get (?:him|her|them|mum|dad) up|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really |quite |a bit |so |proper )?"
-        r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen|felled) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) down|"
+        r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen|felled) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) (?:down|over(?! on (?:my|me|his|her|the) (?:ankle|foot|knee)))|"
+        # "Down I went, I was out for a bit" (blind set AN); "light-headed and faint".
+        r"down (?:i|he|she|they|mum|dad) (?:went|goes)\b|(?:i|he|she|mum|dad) (?:was|were) out (?:for a (?:bit|minute|moment|"
+        r"second|few seconds|few minutes|while)|like a light)|(?:light headed|lightheaded|dizzy|woozy|giddy) and faint|"
         r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|\b(?:just now|this morning)\b(?:(?!\bif\b).)*\b(?:fall|falls) (?:down|over)\b|not responding|(?:she|he|mum|dad|they|wife|husband|missus) (?:is|are) not (?:really )?answering|(?:will not|cannot|can not) (?:respond|rouse)|"
         # "I cor wake him" (Black Country), "I canna wake her" (Scots): blind set AI.
         r"(?:cannot|can not|will not|cant|cor|canna|cannae) wake (?:him|her|up)|"
@@ -313,6 +316,9 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     (r"\bpaid in (my|me|his|her) chest\b", r"pain in \1 chest"),
     (r"\bforehand(s?)\b", r"forehead\1"),
     (r"\bbleed(?:ing)? (?:and |in )?(?:write|right) through\b", "bleeding right through"),
+    # AN and AO's: "he's just collapsed on the landing" heard as "just clots" or "just claps on the landing".
+    (r"\b(?:just|has|have|had) (?:clots|claps|clapped|clasped|collapse)(?= on (?:the|to the) (?:\w+ )?(?:floor|landing|"
+     r"stairs|bathroom|kitchen|hall|hallway|carpet|toilet|loo)\b)", "just collapsed"),
 ))
 
 

@@ -86,6 +86,9 @@ NOT_URGENT = [
     "there's a hole in my sock, is that hot in bed", "should I monitor his temperature, is 38 a fever",
     "how many holes will I have", "the gravy is dripping onto the cloth, is gravy allowed",
     "I can't finish the crossword, is that the painkillers", "the wall is painted yeller, does that matter",
+    # Near the AN and AO rules.
+    "I nearly went over on my ankle on the stairs, can I still walk", "I was out for a walk, is that enough exercise",
+    "will I be out for a bit after the anaesthetic", "is it normal to feel dizzy and faint when I stand up",
 ]
 
 
@@ -248,6 +251,8 @@ def test_a_hurt_asked_about_beside_a_wound_sign_is_still_a_red_flag(question: st
     ("Press and soak it red, bleed in right through.", "bleeding right through"),
     # AL and AM's recordings.
     ("It's one's hot and leaking watery stuff doing his side right now.", "wound is hot"),
+    # AN and AO's recordings.
+    ("He's just clots on the landing. He's breathing, but he's not making any sense.", "just collapsed"),
 ])
 def test_misheard_red_flag_words_are_put_back_in_a_spoken_question(heard: str, meant: str) -> None:
     assert find_red_flag(heard) is None
@@ -288,7 +293,13 @@ def test_gasping_for_breath_still_is() -> None:
     "our Brenda says me eyes an me skin have gone proper yeller since yesterday",
     "I went the middle hole, it's using something cloudy and it hurts like anything, right now",
     "She does temperature 39.2 monitor monitor and she is shaking under two blankets.",
+    # Blind sets AN and AO, and what their recordings became.
+    "I went dizzy getting up out the chair and down I went, I was out for a bit I think",
+    "I feel rather light-headed and faint, I very nearly went over in the kitchen just now",
+    "Now I have pain and chest, very strong, to go down to my left arm.",
+    "Dad's just cough up blood, bright red, loads.",
+    "He falls out in the bathroom, now he wake up, but he is very pale and cold.",
 ])
-def test_al_and_am_red_flags(question: str) -> None:
+def test_al_to_ao_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
     assert flag is not None
