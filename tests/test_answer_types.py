@@ -43,7 +43,7 @@ def test_questions_that_want_a_kind_of_fact(question: str, kind: str) -> None:
 @pytest.mark.parametrize("question", [
     "how long have I got to stay off the booze", "when can I drive", "who does the operation",
     "how long will I need to keep taking painkillers", "what painkillers will I get",
-    "how long have I gotta keep taking the pain tablets",
+    "how long have I gotta keep taking the pain tablets", "I am still on the painkilling tablets, how long for",
     "should I keep taking the supplement drinks", "is it ok to take the painkillers with food",
     "am I allowed to have a drink after the operation", "is it safe to take paracetamol",
     "how long will I be in hospital", "is the support line free", "what is a liver resection",
@@ -84,6 +84,11 @@ def test_a_question_about_what_it_is_good_for_looks_for_the_advantage() -> None:
     advantage = "The main advantage of this type of surgery is that it leaves much smaller wounds."
     assert cue_share("keyhole better how", advantage) == 1.0
     assert cue_share("what is the good of keyhole over the big cut", "Some people have keyhole surgery.") == 0.0
+    # A choice between two ways asks what one does better (blind sets AJ-AM).
+    for choice in ("why keyhole rather than the big cut", "what is the point of keyhole over the big cut",
+                   "why little holes now not one big cut"):
+        assert cue_share(choice, advantage) > cue_share(choice, "Some people have keyhole surgery.")
+    assert cue_share("is it over a week", advantage) == 0.0
 
 
 @pytest.mark.parametrize("question", [

@@ -30,6 +30,14 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("tell 'em, 'cause it's 'is turn", "tell em cause it is his turn"),
     ("when am I allowed ter do a bit o diggin fer me lad", "when am i allowed to do a bit o diggin for me lad"),
     ("can he carry the peedie bag", "can he carry the little bag"),
+    # Blind sets AN and AO: Scots "messages" carried are shopping; "natter"; "what's that in aid of?".
+    ("Carry the messages?", "carry the shopping"),
+    ("any messages from the hospital", "any messages from the hospital"),
+    ("somewhere she can natter", "somewhere she can chat"),
+    ("more keemo after, what's that in aid of", "more chemo after what is it for"),
+    # "What's that when it's at home?" asks what it is; at home otherwise stays.
+    ("what's E R P when it's at home?", "what is e r p"),
+    ("what do I do when they're at home and bleeding", "what do i do when they are at home and bleeding"),
 ])
 def test_dialect_and_text_speak_become_standard_words(said: str, cleaned: str) -> None:
     assert clean(said) == cleaned
@@ -69,3 +77,22 @@ def test_every_nt_contraction_is_spelt_out() -> None:
     assert clean("He mustn't drink, you needn't worry, they weren't there, I shan't") == (
         "he must not drink you need not worry they were not there i shall not")
     assert spelt_out("It hadn't healed") == "it had not healed"
+
+
+@pytest.mark.parametrize(("said", "cleaned"), [
+    ("and if it's the big open cut, how long in then", "and if it is the big open cut how long in hospital then"),
+    ("they kept me in over a week", "they kept me in hospital over a week"),
+    ("how many days was he meant to be in? He had the big cut",
+     "how many days was he meant to be in hospital he had the big cut"),
+    ("how long was she in?", "how long was she in hospital"),
+])
+def test_in_alone_for_a_patient_is_in_hospital(said: str, cleaned: str) -> None:
+    assert clean(said) == cleaned
+
+
+@pytest.mark.parametrize("said", [
+    "kept him in bed", "she is in pain", "how long is the drain in for", "the tube was in and then",
+    "i was in and out of sleep", "what is in it",
+])
+def test_in_something_else_is_left_alone(said: str) -> None:
+    assert "hospital" not in clean(said)
