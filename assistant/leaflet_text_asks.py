@@ -40,6 +40,11 @@ _IF_TELL = re.compile(r"^if (.+?), (tell|call|contact|ask) (?:your|the|a) [a-z ,
                       r"(?: as soon as (?:possible|you can)| straight away| right away| first)?\.?$", re.IGNORECASE)
 _DONE_BY = re.compile(r"^(?:it|this|the operation|the surgery) is (?:usually )?(?:done|carried out|"
                       r"performed) by ", re.IGNORECASE)
+# "Only a small number of people can have surgery" answers "Can everyone have surgery?" and "How many
+# people can have it?", which no inversion of the sentence asks.
+_FEW_CAN = re.compile(r"^(?:only )?(?:a (?:very )?small (?:number|minority|proportion) of|a few|very few|not many|"
+                      r"not all|few) (?:people|patients)(?: with [a-z ]+?)? (?:can|are able to) (?P<rest>.+)$",
+                      re.IGNORECASE)
 _IT_TAKES = re.compile(r"^it (?:may|can|will|usually|might|could) take (?:up to |about |around )?"
                        r"[\w ]+? ((?:before|to|until) .+)$", re.IGNORECASE)
 _ADVANTAGE = re.compile(r"^the (?:main |biggest )?((?:dis)?advantage|benefit|risk)(s?) of "
@@ -286,6 +291,12 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
         previous_sentence = sentence
         if _DONE_BY.match(bare):  # "It is done by a specialist liver surgeon."
             asks += ["Who does the operation?", "What kind of surgeon does the operation?"]
+        few = _FEW_CAN.match(bare)
+        if few:
+            rest = patient_voice(few.group("rest"))
+            short = re.split(r" (?:for|with|in|after|because) ", rest)[0]  # "have surgery"
+            asks += [f"Can everyone {rest}?", f"How many people can {rest}?", f"Who can {rest}?",
+                     *([f"Can everyone {short}?", f"Is {short.split(' ', 1)[-1]} common?"] if short != rest else [])]
         called = _CALLED.search(sentence)
         if called and len(called.group(2).split()) <= 4:
             name = re.sub(r"\s*\([^)]*\)", "", called.group(2)).strip().lower()

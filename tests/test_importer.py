@@ -512,6 +512,10 @@ def test_asks_from_text_and_at_least_two() -> None:
       "They can do this in your own home."],
      "Can they remove my stitches in my own home?"),
     (["If not, a nurse may need to remove your stitches after 10 days."], "When will a nurse need to remove my stitches?"),
+    # Only a few can: asked whether everyone can, and how many.
+    (["Only a small number of people can have surgery for secondary liver cancer."], "Can everyone have surgery?"),
+    (["Only a small number of people can have surgery for secondary liver cancer."],
+     "How many people can have surgery for secondary liver cancer?"),
     (["This operation is called a liver resection."], "What is the operation called?"),
     (["Liver resection is most commonly used to remove tumours."], "What is liver resection used for?"),
     (["Liver resection is a major operation.", "It is done by a specialist liver surgeon."],
@@ -533,6 +537,10 @@ def test_each_example_of_a_thing_to_avoid_gets_its_question() -> None:
     for item in ("shopping", "laundry", "vacuuming", "ironing", "gardening"):
         assert f"When can I do the {item} again?" in asks
     assert not any("such as" in a and a.startswith("When can I do the") for a in asks)
+
+
+def test_most_people_can_is_not_asked_as_only_a_few() -> None:
+    assert not any(a.startswith("Can everyone") for a in derive_asks("Going home", ["Most people can go home in 5 days."]))
 
 
 def test_they_two_sentences_on_is_left_alone() -> None:
