@@ -291,12 +291,7 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
         previous_sentence = sentence
         if _DONE_BY.match(bare):  # "It is done by a specialist liver surgeon."
             asks += ["Who does the operation?", "What kind of surgeon does the operation?"]
-        few = _FEW_CAN.match(bare)
-        if few:
-            rest = patient_voice(few.group("rest"))
-            short = re.split(r" (?:for|with|in|after|because) ", rest)[0]  # "have surgery"
-            asks += [f"Can everyone {rest}?", f"How many people can {rest}?", f"Who can {rest}?",
-                     *([f"Can everyone {short}?", f"Is {short.split(' ', 1)[-1]} common?"] if short != rest else [])]
+        asks += _few_can_questions(bare)
         called = _CALLED.search(sentence)
         if called and len(called.group(2).split()) <= 4:
             name = re.sub(r"\s*\([^)]*\)", "", called.group(2)).strip().lower()
@@ -334,6 +329,20 @@ def _referents_named(own: list[str], it_is: str, they_are: str, event: str) -> l
     if event and _WHILE_THIS.search(own[0]):
         named.append(_WHILE_THIS.sub(f"while waiting for {event}", own[0]))
     return named
+
+
+def _few_can_questions(bare: str) -> list[str]:
+    """ "Only a small number of people can have surgery for X" -> "Can everyone have surgery for X?",
+    "How many people can ...?", "Who can ...?", and, shorter, "Can everyone have surgery?", "Is surgery common?"."""
+    few = _FEW_CAN.match(bare)
+    if not few:
+        return []
+    rest = patient_voice(few.group("rest"))
+    asks = [f"Can everyone {rest}?", f"How many people can {rest}?", f"Who can {rest}?"]
+    short = re.split(r" (?:for|with|in|after|because) ", rest)[0]  # "have surgery"
+    if short != rest:
+        asks += [f"Can everyone {short}?", f"Is {short.split(' ', 1)[-1]} common?"]
+    return asks
 
 
 def _deed(others: re.Match[str] | None) -> str:

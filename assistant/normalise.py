@@ -133,10 +133,10 @@ _SMALL_WEE = re.compile(
 # own ("How long will I be in hospital?") rather than whatever else it names ("the big cut" is also
 # the keyhole section's "instead of one big cut"). Only where nothing else follows that one could be
 # in ("kept him in bed", "is in pain", "in the bag" and "in a wheelchair" stay as they are).
+_PERSON = r"(?:i|he|she|they|you|we|mum|dad|mam|nan|grandad)"
 _STAY_IN = re.compile(
     r"\b(?:(?:kept|keep|keeps|keeping) (?:me|him|her|them|us|you|mum|dad|mam|nan|grandad|(?:my|our|his|her) \w+)|"
-    r"(?:i|he|she|they|you|we|mum|dad|mam|nan|grandad) (?:was|were|is|are|am|be|been|stay|stays|stayed)|"
-    r"(?:was|were|is|are|am) (?:i|he|she|they|you|we|mum|dad|mam|nan|grandad)|"
+    rf"{_PERSON} (?:was|were|is|are|am|be|been|stay|stays|stayed)|(?:was|were|is|are|am) {_PERSON}|"
     r"(?:meant|supposed|expected) to be|how long|how many (?:days|nights|weeks)) in"
     r"(?= for\b| then\b| after\b| over\b| overnight\b| longer\b| normally\b| usually\b| roughly\b| like\b| again\b|"
     r" till\b| until\b| a (?:week|fortnight|few days|couple of days)\b| \d| (?:two|three|four|five|six|seven|eight|nine|ten)\b|"
@@ -145,13 +145,22 @@ _STAY_IN = re.compile(
 
 # Scots "the messages" are the shopping: "carry the messages?", "the peedie bag o messages" (blind sets
 # AM and AO). Only carried, fetched or bagged: "messages from the hospital" stay messages.
-_MESSAGES = re.compile(r"\b(?:(?:carry|carrying|carried|lift|lifting|fetch|fetching|get|getting|do|doing|"
+_MESSAGES = re.compile(r"\b((?:carry|carrying|carried|lift|lifting|fetch|fetching|get|getting|do|doing|"
                        r"bring|bringing|heavy|bags? (?:of|o)) (?:the |my |our |his |her |your )?)messages\b")
 
 # "What's that in aid of?" asks what it is for; "what's that when it's at home?" asks what it is, and
 # is not about being at home.
 _IN_AID_OF = re.compile(r"\bwhat is (?:that|it|this|all that|all this|that all|this all|them|they) in aid of\b")
-_AT_HOME_IDIOM = re.compile(r"\b(what (?:is|are) (?:\w+ ){1,4}?)when (?:it is|they are|that is|those are|these are) at home\b")
+_AT_HOME_IDIOM = re.compile(r"\b(what (?:is|are)(?: \w+){1,4}?) when (?:it is|they are|that is|those are|these are) at home\b")
+
+# Phrases put right once the words are, in this order.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_SMALL_WEE, "little "),
+    (_IN_AID_OF, "what is it for"),
+    (_AT_HOME_IDIOM, r"\1"),
+    (_MESSAGES, r"\1shopping"),
+    (_STAY_IN, r"\g<0> hospital"),
+)
 
 # An h dropped and marked, as typed: "'ow many 'oles", "'ave I got to", "'is stitches". Only words
 # that are no other word without their h ("'eat" and "'and" could be either).
@@ -178,10 +187,10 @@ def clean(text: str) -> str:
     text = _COS_HEARD.sub("because ", _H_DROPPED.sub("h", text))
     expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or _suffix(w) or british(w)
                         for w in _WORD.findall(text))
-    text = _SMALL_WEE.sub("little ", " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w)))
-    text = " ".join(_AT_HOME_IDIOM.sub(r"\1", _IN_AID_OF.sub("what is it for", text)).split())
-    text = _MESSAGES.sub(lambda m: m.group()[: -len("messages")] + "shopping", text)
-    return _STAY_IN.sub(lambda m: f"{m.group()} hospital", text)
+    text = " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w))
+    for pattern, replacement in _PHRASES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 # "n't" too: "mustn't", "needn't", "weren't", "hadn't" ("can't", "won't" and "shan't" are listed above).
