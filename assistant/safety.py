@@ -56,7 +56,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
         r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,6} down (?:to )?(?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|holding|gripping|clasping) (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
-        r"\b(?:(?:cannot|cor|canna|cannae) (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
+        r"\b(?:(?:cannot|cor) (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
         r"(?:struggling|fighting|gasping) for (?:her |his |my |me |their )?(?:air|breath)|fighting for (?:her|his|my|me) (?:now|life)|"
@@ -120,8 +120,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"down (?:i|he|she|they|mum|dad) (?:went|goes)\b|(?:i|he|she|mum|dad) (?:was|were) out (?:for a (?:bit|minute|moment|"
         r"second|few seconds|few minutes|while)|like a light)|(?:light headed|lightheaded|dizzy|woozy|giddy) and faint|"
         r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|\b(?:just now|this morning)\b(?:(?!\bif\b).)*\b(?:fall|falls) (?:down|over)\b|not responding|(?:she|he|mum|dad|they|wife|husband|missus) (?:is|are) not (?:really )?answering|(?:will not|cannot|can not) (?:respond|rouse)|"
-        # "I cor wake him" (Black Country), "I canna wake her" (Scots): blind set AI.
-        r"(?:cannot|can not|will not|cant|cor|canna|cannae) wake (?:him|her|up)|"
+        # "I cor wake him" (Black Country), "I canna wake her" (Scots, "cannot" once cleaned): blind set AI.
+        r"(?:cannot|can not|will not|cor) wake (?:him|her|up)|"
         # "Everything went fuzzy and I like dropped, my flatmate had to catch me" (blind set AK).
         r"(?:went|gone|going|go) (?:all )?(?:fuzzy|blurry|swimmy|hazy)\W+(?:\w+\W+){0,4}?(?:dropped|fell|went down|keeled)|"
         r"had to catch (?:me|him|her|them)(?! (?:up|out)\b)|eyes (?:closed|shut) for (?:a few |some |a couple of )?(?:seconds|moments?)|eyes rolled|"
