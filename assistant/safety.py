@@ -56,11 +56,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
         r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,6} down (?:to )?(?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|holding|gripping|clasping) (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
-        r"\b(?:(?:cannot|cor) (?:breathe|breath|catch (?:my|me|his|her) breath|get (?:my|me|his|her|a) breath)|"
+        r"\b(?:(?:cannot|cor) (?:breathe|breath|catch (?:my|me|ma|his|her) breath|get (?:my|me|ma|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
         r"(?:struggling|fighting|gasping) for (?:her |his |my |me |their )?(?:air|breath)|fighting for (?:her|his|my|me) (?:now|life)|"
-        r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable)(?: \w+){0,3} (?:catch|get) (?:my|me|his|her|their|a) breath|cannot get (?:enough )?air|panting|wheez\w*|"
+        r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable)(?: \w+){0,3} (?:catch|get) (?:my|me|ma|his|her|their|a) breath|cannot get (?:enough )?air|panting|wheez\w*|"
         # Not "gasping for a cuppa": gasping for anything but air or breath is wanting, not choking.
         r"gasping(?! for (?!(?:her |his |my |me |their )?(?:air|breath)))|out of breath|not breathing|stopped breathing|choking|blue lips|lip(?:(?:s|'s| s)? (?:are |is )?(?:have gone|look|looks|looking|gone|went|turned|turning|going)|s (?:are|is)) (?:\w+ )?(?:blue|lube)|"
         # "Struggling to finish her sentence" (blind set AM): too breathless to talk.

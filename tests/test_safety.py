@@ -299,6 +299,8 @@ def test_gasping_for_breath_still_is() -> None:
     "Now I have pain and chest, very strong, to go down to my left arm.",
     "Dad's just cough up blood, bright red, loads.",
     "He falls out in the bathroom, now he wake up, but he is very pale and cold.",
+    # Scots "ma" for "my": sets AN and AO's rows were caught only by "gasping" or chest pain beside it.
+    "I cannae get ma breath", "I cannae catch ma breath sat here",
 ])
 def test_al_to_ao_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
