@@ -154,6 +154,10 @@ def lay_frequencies(texts: list[str]) -> Counter[str]:
     return Counter(pattern for text in texts for pattern, regex in _LEAFLET_SAYS.items() if regex.search(text))
 
 
+_LASTS = re.compile(r"\b([a-z]+)(?: (?:usually|only|normally|often|probably))* for (?:about |around |up to |at least )?"
+                    r"(?:a few|several|a couple of|\d+(?: to \d+)?) (?:days|weeks|months)\b")
+
+
 def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int,
                  lay_docs: Counter[str] | None = None) -> list[str]:
     """Words and phrases people use for this section: key words, acronyms and lay synonyms.
@@ -194,6 +198,10 @@ def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int,
         rare = lay_docs is not None and lay_docs[pattern] <= DISTINCT_IN
         if regex.search(focus) or found >= 2 or (found and rare):
             terms += lay
+    # The thing a sentence here says lasts a while ("You will need painkillers for a few weeks"): this
+    # section answers "how long will I be on painkillers?", though other sections say "painkillers"
+    # more (blind sets AH to AQ asked it nine times of the seed's "Going home", and were read "Pain").
+    terms += [w for w in _LASTS.findall(text) if w.lower() not in STOPWORDS | GENERIC and len(w) > 3]
     # Then every other word that marks this section out (in at most two sections).
     terms += [w for w in sorted(counts, key=lambda w: -counts[w]) if doc_freq[w] <= DISTINCT_IN]
     seen: set[str] = set()

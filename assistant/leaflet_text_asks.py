@@ -45,6 +45,11 @@ _DONE_BY = re.compile(r"^(?:it|this|the operation|the surgery) is (?:usually )?(
 _FEW_CAN = re.compile(r"^(?:only )?(?:a (?:very )?small (?:number|minority|proportion) of|a few|very few|not many|"
                       r"not all|few) (?:people|patients)(?: with [a-z ]+?)? (?:can|are able to) (?P<rest>.+)$",
                       re.IGNORECASE)
+# "Some people take longer than others to recover" answers the worried comparison a patient or carer
+# makes ("he's slower than his brother was", "her friend was up and about quicker", blind sets AP and
+# AQ), which the sentence turned round ("Do some people take longer ...?") does not meet.
+_SLOWER_THAN_OTHERS = re.compile(r"^(?:some|many) (?:people|patients) (?:may |can |will )?take longer than "
+                                 r"(?:others|other people) to (?P<rest>[a-z ]+)$", re.IGNORECASE)
 _IT_TAKES = re.compile(r"^it (?:may|can|will|usually|might|could) take (?:up to |about |around )?"
                        r"[\w ]+? ((?:before|to|until) .+)$", re.IGNORECASE)
 _ADVANTAGE = re.compile(r"^the (?:main |biggest )?((?:dis)?advantage|benefit|risk)(s?) of "
@@ -291,7 +296,7 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
         previous_sentence = sentence
         if _DONE_BY.match(bare):  # "It is done by a specialist liver surgeon."
             asks += ["Who does the operation?", "What kind of surgeon does the operation?"]
-        asks += _few_can_questions(bare)
+        asks += _few_can_questions(bare) + _slower_than_others_questions(bare)
         called = _CALLED.search(sentence)
         if called and len(called.group(2).split()) <= 4:
             name = re.sub(r"\s*\([^)]*\)", "", called.group(2)).strip().lower()
@@ -343,6 +348,18 @@ def _few_can_questions(bare: str) -> list[str]:
     if short != rest:
         asks += [f"Can everyone {short}?", f"Is {short.split(' ', 1)[-1]} common?"]
     return asks
+
+
+def _slower_than_others_questions(bare: str) -> list[str]:
+    """ "Some people take longer than others to recover" -> "Why am I slower to recover than other
+    people?", "Is it normal to take longer to recover than someone else?"."""
+    slower = _SLOWER_THAN_OTHERS.match(bare)
+    if not slower:
+        return []
+    rest = patient_voice(slower.group("rest").strip())
+    return [f"Why am I slower to {rest} than other people?",
+            f"Is it normal to take longer to {rest} than someone else did?",
+            f"Is it bad to be slower than other people to {rest}?"]
 
 
 def _deed(others: re.Match[str] | None) -> str:

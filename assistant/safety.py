@@ -54,7 +54,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"heart (?:is )?(?:pounding|racing)(?:\W+\w+){0,6}?\W+chest|"
         # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
-        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,6} down (?:to )?(?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|holding|gripping|clasping) (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing))")),
+        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,6} down (?:to )?(?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|holding|gripping|clasping) (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing)|"
+        # A pressure going to the left arm is the heart's pain, "chest" heard or not: "it hurt very much,
+        # like a big pressure, and is going to the left arm" (blind set AQ, heard).
+        r"(?:pressure|pain\w*|hurt\w*|aching|tight\w*)(?:\W+\w+){0,8}?\W+(?:going|goes|gone|spreading|spreads|moving|"
+        r"running|shooting|radiating) (?:down |up |into |to |through )(?:my|me|his|her|the|their) left arm)")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
         r"\b(?:(?:cannot|cor) (?:breathe|breath|catch (?:my|me|ma|his|her) breath|get (?:my|me|ma|his|her|a) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
@@ -66,6 +70,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Struggling to finish her sentence" (blind set AM): too breathless to talk.
         r"(?:cannot|can not|could not|unable to|struggl\w*(?: to)?|hard to|trouble) (?:finish|finishing|complete|completing) (?:a|her|his|my|me|the|their) sentences?|"
         r"breath(?:ing|es)? (?:very |really |so |too )?(?:fast|quick\w*|rapid\w*)|(?:gets?|getting|got) no air|"
+        # "Her breathing's gone proper weird, fast and shallow, she can't catch it" (blind set AP).
+        r"(?:fast|quick|rapid) and shallow|shallow and (?:fast|quick|rapid)|shallow breath\w*|"
         r"(?:cannot|can not|could not) (?:take|get|draw) (?:the |enough |any )?(?:air|breath)(?: in)?)")),
     (Urgency.EMERGENCY, "heavy bleeding", re.compile(
         r"\b(?:(?:is|are|am|keeps?|started|still|has been|have been|been|it is|wound is|scar is) bleeding|"
@@ -87,14 +93,14 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"blood (?:is |be |was |keeps |kept )?(?:dripping|ripping|running|trickling|streaming) (?:onto|on to|on|down|all over|off)\b|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$|"
         # As a recogniser may hear it: "copped up blood", "beating sick and has blooded", "leading from the scar".
-        r"(?:cocked|coffed|corfed|coughing|coughed|just cough) up (?:some )?blood|sick and (?:there is |theres |has |have |it has )?(?:some )?blood\w*|"
+        r"(?:cocked|coffed|corfed|coughing|coughed|just cough) up (?:some )?blood|sick and (?:there is |theres |has |have |it has )?(?:like |some )?(?:dark |fresh |red )?blood\w*|"
         r"(?:is|its|am|keeps) (?:leaving|leading) (?:a lot|loads|heavily|badly)|cop\w* up (?:some )?(?:blood|love|blud)|"
         r"(?:leading|bleeping|breeding) from (?:the|my|me|his|her) (?:scar|wound|cut|stitches)|"
         # Sick that is red or like coffee grounds is blood, whatever the recogniser made of "blood in it".
         r"(?:being sick|been sick|vomit\w*|throwing up|threw up)\W+(?:\w+\W+){0,8}?(?:dark red|bright red|coffee grounds|(?:dark |fresh |red )?blood\b(?! tests?\b))|"
         r"(?:sheets?|bed|pad|dressing|nightie|pyjamas|clothes)(?:'s| is| are)? (?:all |full of |covered in )blood)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
-        r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|woozy|queer|peculiar|strange|grey|gray|clammy)|keeled over|killed over|"
+        r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|giddy|woozy|queer|peculiar|strange|grey|gray|clammy)|keeled over|killed over|"
         r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|(?:everything|it all|the world|the room)(?:'s| is)? (?:go|goes|went|gone|going) (?:black|dark)(?! outside| at night| early)|(?:fall|fell|fallen) (?:on|onto) (?:the )?floor|passes out|blacked out|unconscious|"
         r"(?:will not|cannot|can not) come round|not coming round|"
         # Coming round after a faint, not coming round to visit: "has our Karen got to come round and do it".
@@ -103,6 +109,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:he|she|they|i|we|has|have|had|is|was|just|only|finally) (?:just |only |finally )?(?:come|came|coming) round"
         r"(?! (?:to|for|and|here|there|later|tomorrow|with|again|every|our|my|me|his|her|the|after|from)\b)|"
         r"(?:she|he|i|mum|dad|they|we) (?:is|are|am) (?:still |now |just )?(?:lying )?on the (?:\w+ )?floor(?! (?:doing|to do|for (?:my|his|her|the) exercises))|"
+        # "She fall, she faint, now she on the floor in bathroom"; "the next thing I knew I was lying on
+        # the lino" (blind set AQ); "I feel awful queer and faint" (blind set AP).
+        r"now (?:she|he|i|mum|dad|they) (?:is |are |am )?(?:still )?on the (?:\w+ )?floor|"
+        r"next thing (?:i|he|she|we) knew\W+(?:\w+\W+){0,4}?(?:lying|on the (?:\w+ )?floor|on the (?:lino|ground|carpet))|"
+        r"(?:feel|feels|feeling|felt) (?:\w+ ){1,4}and faint|"
         r"(?:stood|stands|got|gets|standing|getting) up(?: \w+){0,5} (?:and )?(?:went|gone|goes|dropped|fell) (?:down|over)|"
         # A fragment ending "... on the floor now" ("came over faint" heard as "K-mover faint"), not a question.
         r"^(?!.*\b(?:exercis\w*|can|could|should|may|is it|sit|sitting|yoga|play\w*|lie|lying down to)\b).*on the (?:\w+ )?floor (?:now|right now)$|"
@@ -125,12 +136,14 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Everything went fuzzy and I like dropped, my flatmate had to catch me" (blind set AK).
         r"(?:went|gone|going|go) (?:all )?(?:fuzzy|blurry|swimmy|hazy)\W+(?:\w+\W+){0,4}?(?:dropped|fell|went down|keeled)|"
         r"had to catch (?:me|him|her|them)(?! (?:up|out)\b)|eyes (?:closed|shut) for (?:a few |some |a couple of )?(?:seconds|moments?)|eyes rolled|"
-        r"\b(?:he|she|they|mum|dad|him|her)(?: \w+){0,2} (?:not|does not|did not|will not) wak\w* up|unresponsive|(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
+        r"\b(?:he|she|they|mum|dad|him|her)(?: \w+){0,2} (?:not|does not|did not|will not) wak\w* up|unresponsive|"
+        # Not "I nearly had a fit when I saw all the machines" (blind set AP): shock, not a seizure.
+        r"(?<!nearly )(?<!almost )(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b|"
         r"\b(?:\w+ing|coming) through (?:the|his|her|my|me|their) (?:dressings?|bandages?)\b|"
         # "Me scar's weeping" heard as "it's car sweeping and it feels warm".
-        r"\b(?:weeping|sweeping) and (?:it )?(?:feels|feeling) (?:\w+ )?(?:warm|hot|sore)\b|"
+        r"\b(?:weeping|sweeping) and (?:it )?(?:is |feels |feeling )?(?:\w+ )?(?:warm|hot|sore)\b|"
         # "Bleeding" as a recogniser may hear it, after a wound word: "my stitches is leading onto my shirt".
         rf"\b{_WOUND} (?:is|are|keeps?|has been|have been|started) (?:leading|leaving|bleeping|breeding)\b")),
     # The recogniser sometimes hears "wound" as "wind": accept it beside a strong sign only.
@@ -195,6 +208,13 @@ _INFORMATIONAL = re.compile(
     r"\b(?:risk|chance|likely|prevent\w*|avoid|monitor\w*|check (?:me |him |her )?for|look out for|"
     r"why (?:do|does|did|is|are|will)|how do (?:they|the doctors|the nurses)|what are the signs|signs of|"
     r"normal to|exercises?)\b")
+# What something in hospital was for, with nothing said of now: "in hospital he had tubes from the
+# wound with blood going out, what are they for?" (blind set AQ) asks about the drains, not about
+# bleeding today. "He was in hospital and his wound is bleeding" still is a red flag.
+_HOSPITAL_STAY = re.compile(r"\b(?:in (?:the )?hospital|on the ward|in intensive care|in (?:the )?icu|in high dependency)\b")
+_PAST = re.compile(r"\b(?:had|was|were|kept|gave|did)\b")
+_WHAT_FOR = re.compile(r"\bwhat(?: \w+){0,4} for\b")
+_NOW = re.compile(r"\b(?:now|today|tonight|this morning|since|at home|still|just)\b")
 _FEVER_SETTLED = re.compile(
     r"\btemp\w*(?:'s)? (?:is |has |was )?(?:gone |come )?(?:back )?(?:to )?(?:normal|fine|ok|okay|down)\b")
 _WOUND_INFO = re.compile(r"\b(?:how long|when|heal|dissolv\w*|removed|come out|taken out|stitches out)\b")
@@ -228,6 +248,8 @@ def _red_flag_in(text: str) -> RedFlag | None:
         return None
     text = _DROPPED_G.sub(r"\1ing", text)
     informational = bool(_INFORMATIONAL.search(text))
+    if all(p.search(text) for p in (_HOSPITAL_STAY, _PAST, _WHAT_FOR)) and not _NOW.search(text):
+        return None
     for urgency, symptom, pattern in _PATTERNS:
         match = pattern.search(text)
         if match is None:
@@ -319,6 +341,8 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     # AN and AO's: "he's just collapsed on the landing" heard as "just clots" or "just claps on the landing".
     (r"\b(?:just|has|have|had) (?:clots|claps|clapped|clasped|collapse)(?= on (?:the|to the) (?:\w+ )?(?:floor|landing|"
      r"stairs|bathroom|kitchen|hall|hallway|carpet|toilet|loo)\b)", "just collapsed"),
+    # AP and AQ's: "fresh blood coming" heard as "fresh luck" or "a fresh look coming".
+    (r"\bfresh (?:luck|look|love|blog|bud|blad) (?=coming|pouring|dripping|running)", "fresh blood "),
 ))
 
 

@@ -526,6 +526,8 @@ def test_asks_from_text_and_at_least_two() -> None:
     (["If you think you might need help when you go home, tell the nurses as soon as possible."],
      "Who do I tell if I think I might need help when I go home?"),
     (["Tell your doctor if you have pain."], "Who do I tell if I have pain?"),
+    # Taking longer than others: asked as the worried comparison, "slower than other people".
+    (["Some people take longer than others to recover."], "Why am I slower to recover than other people?"),
 ])
 def test_asks_from_sentences(sentences: list[str], question: str) -> None:
     assert question in derive_asks("Topic", sentences)
@@ -572,6 +574,18 @@ def test_lay_terms_only_for_the_topic() -> None:
     passing = derive_terms("Pain", text, Counter({"wound": 10}), 10)
     assert "wound" not in passing and "scar" not in passing
     assert "pain relief" in passing
+
+
+def test_a_thing_said_to_last_a_while_is_a_term_where_it_is_said() -> None:
+    # "painkillers" is in many sections and said once here, so not a key word of this one; but this
+    # one says how long they last.
+    text = ("Most people go home from hospital after five days. Going home early helps recovery. Recovery "
+            "is different for everyone, and hospital staff plan your discharge. The outpatient clinic checks "
+            "your recovery. The clinic sees people after discharge. Staff at the clinic ask about days at home. ")
+    lasting = text + "You will need painkillers for a few weeks after surgery."
+    assert "painkillers" in derive_terms("Going home", lasting, Counter({"painkillers": 5}), 10)
+    assert "painkillers" not in derive_terms("Going home", text + "You will need painkillers.",
+                                             Counter({"painkillers": 5}), 10)
 
 
 def test_the_time_words_mark_a_heading_only_when_it_names_something_else() -> None:

@@ -96,3 +96,12 @@ def test_in_alone_for_a_patient_is_in_hospital(said: str, cleaned: str) -> None:
 ])
 def test_in_something_else_is_left_alone(said: str) -> None:
     assert "hospital" not in clean(said)
+
+
+@pytest.mark.parametrize(("said", "cleaned"), [
+    ("Rice bag, ten kilo, I can carry now?", "rice bag ten kilo heavy i can carry now"),
+    ("can I lift 5kg", "can i lift 5 kilograms heavy"),
+    ("lost 3 kilos since the op", "lost 3 kilos since the op"),
+])
+def test_a_weight_in_kilos_is_a_heavy_load(said: str, cleaned: str) -> None:
+    assert clean(said) == cleaned

@@ -305,3 +305,36 @@ def test_gasping_for_breath_still_is() -> None:
 def test_al_to_ao_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
     assert flag is not None
+
+
+@pytest.mark.parametrize("question", [
+    "They kept him in intensive care after, I nearly had a fit when I saw all the machines. Is that normal now?",
+    "In hospital client had tubes from wound with blood going out. What they are for?",
+    "on the ward he had a drain with blood in it, what was that for",
+])
+def test_shock_and_what_things_in_hospital_were_for_are_not_red_flags(question: str) -> None:
+    assert find_red_flag(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "she is having a fit", "he had a fit just now", "he was in hospital last week and his wound is bleeding",
+    "he was in hospital and now there's blood coming through the dressing, what is that for",
+])
+def test_a_fit_or_bleeding_now_still_is(question: str) -> None:
+    assert find_red_flag(question) is not None
+
+
+@pytest.mark.parametrize("question", [
+    # Blind sets AP and AQ's red flags the rules missed typed, and what their recordings became.
+    "mum's breathing's gone proper weird, fast and shallow, she can't catch it",
+    "I feel awful queer and faint, the room's birling round and I've had to sit down on the floor.",
+    "I came over all giddy at the sink and the next thing I knew I was lying on the lino.",
+    "she stand up and she fall, she faint, now she on the floor in bathroom",
+    "He said it just hurt very much, like a big pressure, and is going to the left arm.",
+    "There's a damp patch on my 90, the one seems to be weeping and it's terribly warm to the touch.",
+    "She's beating sick and has like dark blood in it.",
+    "A fresh look coming out from under his dressing and it's dripping under carpet.",
+])
+def test_ap_and_aq_red_flags(question: str) -> None:
+    flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
+    assert flag is not None
