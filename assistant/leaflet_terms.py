@@ -53,6 +53,9 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"intravenous|drip", ("drip", "IV", "line in my arm")),
     (r"nasogastric", ("tube in my nose", "nose tube")),
     (r"anaesthe\w+", ("anaesthetic", "put to sleep", "puts me to sleep", "general anaesthetic", "gas man")),
+    # Nutrition drinks as the people given them call them: "little milkshake bottles" (blind set AP).
+    (r"supplement drinks?|supplements", ("build-up drinks", "build up drinks", "milkshakes", "milkshake",
+                                         "nutrition drinks", "Fortisip")),
     (r"physiotherapist", ("physio",)),
     (r"smok\w+", ("smoke", "smoking", "cigarettes", "fags", "cigs", "ciggies", "baccy", "vaping", "give up",
                    "pack in", "twenty a day", "smoker")),

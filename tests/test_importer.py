@@ -576,6 +576,13 @@ def test_lay_terms_only_for_the_topic() -> None:
     assert "pain relief" in passing
 
 
+def test_supplement_drinks_are_known_by_what_people_call_them() -> None:
+    terms = derive_terms("Enhanced recovery", "You may be given supplement drinks before surgery. Take the "
+                         "supplement drinks each day.", Counter(), 1)
+    assert "milkshakes" in terms and "build-up drinks" in terms
+    assert "milkshakes" not in derive_terms("Going home", "You will need painkillers.", Counter(), 1)
+
+
 def test_a_thing_said_to_last_a_while_is_a_term_where_it_is_said() -> None:
     # "painkillers" is in many sections and said once here, so not a key word of this one; but this
     # one says how long they last.
