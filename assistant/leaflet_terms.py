@@ -203,7 +203,7 @@ def derive_terms(title: str, text: str, doc_freq: Counter[str], n_docs: int,
             terms += lay
     # The thing a sentence here says lasts a while ("You will need painkillers for a few weeks"): this
     # section answers "how long will I be on painkillers?", though other sections say "painkillers"
-    # more (blind sets AH to AQ asked it nine times of the seed's "Going home", and were read "Pain").
+    # more (blind sets AH to AQ asked it nine times, and were answered from the seed's "Pain").
     terms += [w for w in _LASTS.findall(text) if w.lower() not in STOPWORDS | GENERIC and len(w) > 3]
     # Then every other word that marks this section out (in at most two sections).
     terms += [w for w in sorted(counts, key=lambda w: -counts[w]) if doc_freq[w] <= DISTINCT_IN]

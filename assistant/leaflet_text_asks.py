@@ -352,7 +352,7 @@ def _few_can_questions(bare: str) -> list[str]:
 
 def _slower_than_others_questions(bare: str) -> list[str]:
     """ "Some people take longer than others to recover" -> "Why am I slower to recover than other
-    people?", "Is it normal to take longer to recover than someone else?"."""
+    people?", "Is it normal to take longer to recover than someone else did?"."""
     slower = _SLOWER_THAN_OTHERS.match(bare)
     if not slower:
         return []
