@@ -38,7 +38,10 @@ GENERIC = (
     # Everyday questions after any operation, as patients put them (session 13). Left out after
     # measuring: scar, hip, pub or church, guide dog and "heal faster" took in-scope questions.
     "Can I have a shower?", "What should I eat and what should I avoid?", "Will the cancer come back?",
-    "How long have I got to live?", "Will chemotherapy make me sick?", "Can I catch hepatitis?",
+    # Said with "how many years" and "life expectancy", words this leaflet never uses, so it is kept
+    # for it: "How long have I got to live?" was dropped, every word of it being the leaflet's.
+    "How many years will I live, what is my life expectancy?",
+    "Will chemotherapy make me sick?", "Can I catch hepatitis?",
     "Can I breastfeed while I'm on these medicines?", "Could I get a hernia from the cut?",
     "Can I sleep on my side, or do I have to lie flat on my back?", "How do other organs like the kidney heal?",
     "Which hospital is best for this operation?", "What should I do about constipation?",

@@ -36,3 +36,11 @@ def test_a_word_is_mentioned_by_its_ing_form_without_the_silent_e() -> None:
     assert "Will the cancer come back?" in quiet
     talks = not_covered_for("The cancer may be coming back; your team will check you.")
     assert "Will the cancer come back?" not in talks
+
+
+def test_life_expectancy_is_kept_where_the_leaflet_only_says_living() -> None:
+    # The seed says "living" once, which mentions "live"; it never says "years" or "life expectancy".
+    kept = not_covered_for("Support for people living with cancer. Avoid heavy lifting for 8 weeks.")
+    assert "How many years will I live, what is my life expectancy?" in kept
+    assert "How many years will I live, what is my life expectancy?" not in not_covered_for(
+        "Most people live for many years after this operation; your life expectancy depends on the cancer.")
