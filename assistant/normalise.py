@@ -156,8 +156,11 @@ _AT_HOME_IDIOM = re.compile(r"\b(what (?:is|are)(?: \w+){1,4}?) when (?:it is|th
 # A weight said in kilos is a heavy load, however plain the thing: "rice bag, ten kilo, I can carry
 # now?", "lugging cheese wheels about, twenty kilo a go" (blind set AP) ask what the leaflet's heavy
 # lifting answers, and "rice" or "cheese" alone would make them food questions.
-_KILOS = re.compile(r"(?<!lost )(?<!gained )(?<!put on )\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                    r"twenty|thirty|forty|fifty|few|couple of) (?:kilos?|kilograms?|kgs?|kilogrammes?)\b")
+# Weights said in words use the number-word table and a few more words: clean() runs before
+# they become digits.
+_KILOS = re.compile(r"(?<!lost )(?<!gained )(?<!put on )\b(?:\d+|"
+                    + "|".join([*_NUMBER_WORDS, "fifteen", "forty", "fifty", "few", "couple of"])
+                    + r") (?:kilos?|kilograms?|kgs?|kilogrammes?)\b")
 
 # Phrases put right once the words are, in this order.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
