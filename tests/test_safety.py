@@ -301,8 +301,17 @@ def test_gasping_for_breath_still_is() -> None:
     "He falls out in the bathroom, now he wake up, but he is very pale and cold.",
     # Scots "ma" for "my": sets AN and AO's rows were caught only by "gasping" or chest pain beside it.
     "I cannae get ma breath", "I cannae catch ma breath sat here",
+    # Blind sets AP and AQ's red flags the rules missed typed, and what their recordings became.
+    "mum's breathing's gone proper weird, fast and shallow, she can't catch it",
+    "I feel awful queer and faint, the room's birling round and I've had to sit down on the floor.",
+    "I came over all giddy at the sink and the next thing I knew I was lying on the lino.",
+    "she stand up and she fall, she faint, now she on the floor in bathroom",
+    "He said it just hurt very much, like a big pressure, and is going to the left arm.",
+    "There's a damp patch on my 90, the one seems to be weeping and it's terribly warm to the touch.",
+    "She's beating sick and has like dark blood in it.",
+    "A fresh look coming out from under his dressing and it's dripping under carpet.",
 ])
-def test_al_to_ao_red_flags(question: str) -> None:
+def test_al_to_aq_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
     assert flag is not None
 
@@ -322,19 +331,3 @@ def test_shock_and_what_things_in_hospital_were_for_are_not_red_flags(question: 
 ])
 def test_a_fit_or_bleeding_now_still_is(question: str) -> None:
     assert find_red_flag(question) is not None
-
-
-@pytest.mark.parametrize("question", [
-    # Blind sets AP and AQ's red flags the rules missed typed, and what their recordings became.
-    "mum's breathing's gone proper weird, fast and shallow, she can't catch it",
-    "I feel awful queer and faint, the room's birling round and I've had to sit down on the floor.",
-    "I came over all giddy at the sink and the next thing I knew I was lying on the lino.",
-    "she stand up and she fall, she faint, now she on the floor in bathroom",
-    "He said it just hurt very much, like a big pressure, and is going to the left arm.",
-    "There's a damp patch on my 90, the one seems to be weeping and it's terribly warm to the touch.",
-    "She's beating sick and has like dark blood in it.",
-    "A fresh look coming out from under his dressing and it's dripping under carpet.",
-])
-def test_ap_and_aq_red_flags(question: str) -> None:
-    flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
-    assert flag is not None
