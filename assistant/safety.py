@@ -60,11 +60,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:pressure|pain\w*|hurt\w*|aching|tight\w*)(?:\W+\w+){0,8}?\W+(?:going|goes|gone|spreading|spreads|moving|"
         r"running|shooting|radiating) (?:down |up |into |to |through )(?:my|me|his|her|the|their) left arm)")),
     (Urgency.EMERGENCY, "breathing difficulty", re.compile(
-        r"\b(?:(?:cannot|cor) (?:breathe|breath|catch (?:my|me|ma|his|her) breath|get (?:my|me|ma|his|her|a) breath)|"
+        r"\b(?:(?:cannot|cor) (?:breathe|breath|catch (?:my|me|ma|his|her|the) breath|get (?:my|me|ma|his|her|a|the) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
         r"(?:struggling|fighting|gasping) for (?:her |his |my |me |their )?(?:air|breath)|fighting for (?:her|his|my|me) (?:now|life)|"
-        r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable)(?: \w+){0,3} (?:catch|get) (?:my|me|ma|his|her|their|a) breath|cannot get (?:enough )?air|panting|wheez\w*|"
+        r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable)(?: \w+){0,3} (?:catch|get) (?:my|me|ma|his|her|their|a|the) breath|cannot get (?:enough )?air|panting|wheez\w*|"
         # Not "gasping for a cuppa": gasping for anything but air or breath is wanting, not choking.
         r"gasping(?! for (?!(?:her |his |my |me |their )?(?:air|breath)))|out of breath|not breathing|stopped breathing|choking|blue lips|lip(?:(?:s|'s| s)? (?:are |is )?(?:have gone|look|looks|looking|gone|went|turned|turning|going)|s (?:are|is)) (?:\w+ )?(?:blue|lube)|"
         # "Struggling to finish her sentence" (blind set AM): too breathless to talk.
@@ -130,9 +130,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Down I went, I was out for a bit" (blind set AN); "light-headed and faint".
         r"down (?:i|he|she|they|mum|dad) (?:went|goes)\b|(?:i|he|she|mum|dad) (?:was|were) out (?:for a (?:bit|minute|moment|"
         r"second|few seconds|few minutes|while)|like a light)|(?:light headed|lightheaded|dizzy|woozy|giddy) and faint|"
-        r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|\b(?:just now|this morning)\b(?:(?!\bif\b).)*\b(?:fall|falls) (?:down|over)\b|not responding|(?:she|he|mum|dad|they|wife|husband|missus) (?:is|are) not (?:really )?answering|(?:will not|cannot|can not) (?:respond|rouse)|"
+        r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|\b(?:just now|this morning)\b(?:(?!\bif\b).)*\b(?:fall|falls) (?:down|over)\b|not responding|(?:she|he|mum|dad|they|wife|husband|missus) (?:is |are )?not (?:really )?answering(?! (?:the |her |his |my |me )?(?:door|phone|mobile|calls?|texts?|messages?))|(?:will not|cannot|can not) (?:respond|rouse)|"
         # "I cor wake him" (Black Country), "I canna wake her" (Scots, "cannot" once cleaned): blind set AI.
         r"(?:cannot|can not|will not|cor) wake (?:him|her|up)|"
+        # "I can't get her to come round properly" (blind set AS).
+        r"^(?!.*\b(?:if|will|would|might)\b).*\b(?:cannot|can not|could not|cor) get (?:him|her|them|mum|dad|nan|grandad) to (?:come round|come to|wake|respond)|"
         # "Everything went fuzzy and I like dropped, my flatmate had to catch me" (blind set AK).
         r"(?:went|gone|going|go) (?:all )?(?:fuzzy|blurry|swimmy|hazy)\W+(?:\w+\W+){0,4}?(?:dropped|fell|went down|keeled)|"
         r"had to catch (?:me|him|her|them)(?! (?:up|out)\b)|eyes (?:closed|shut) for (?:a few |some |a couple of )?(?:seconds|moments?)|eyes rolled|"
@@ -141,7 +143,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?<!nearly )(?<!almost )(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b|"
+        # Through the clothes as well ("a dark wet patch coming through me shirt", blind set AS).
         r"\b(?:\w+ing|coming) through (?:the|his|her|my|me|their) (?:dressings?|bandages?)\b|"
+        r"\b(?!sweat)(?:\w+ing|coming) through (?:the|his|her|my|me|their) (?:shirt|vest|nightie|nightdress|nightshirt|"
+        r"pyjamas|pyjama top|t shirt|blouse|jumper)\b|"
         # "Me scar's weeping" heard as "it's car sweeping and it feels warm".
         r"\b(?:weeping|sweeping) and (?:it )?(?:is |feels |feeling )?(?:\w+ )?(?:warm|hot|sore)\b|"
         # "Bleeding" as a recogniser may hear it, after a wound word: "my stitches is leading onto my shirt".
@@ -153,10 +158,15 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     # Signs that need no wound word, which a recogniser may lose ("me scar" heard as "meets cars"):
     # two together ("gone all angry red and there's gunk coming out of it"), or hot to the touch.
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
-        r"\b(?:angry red|red raw|(?:gone|going|turned|turning|looks?|looking|all) (?:\w+ )?(?:red|inflamed))\b(?:\W+\w+){0,6}?\W+"
-        r"(?:gunk|gunge|pus|puss|goo|ooz\w*|weep\w*|seep\w*|leak\w*|(?:stuff|fluid|muck|\w+) (?:coming|comin) out)\b|"
+        # "Very red and swelling, and wet, yellow water come out" (blind set AS, the wound heard as "lung").
+        r"\b(?:angry red|red raw|(?:gone|going|turned|turning|looks?|looking|all|very|really) (?:\w+ )?(?:red|inflamed))\b(?:\W+\w+){0,6}?\W+"
+        r"(?:gunk|gunge|pus|puss|goo|ooz\w*|weep\w*|seep\w*|leak\w*|(?:stuff|fluid|muck|\w+) (?:coming|comin|come|comes|came) out)\b|"
         r"\b(?:very |really |so )?hot\b(?:\W+\w+){0,6}?\W+(?:water|liquid|fluid|pus|stuff|gunk) (?:is )?coming out\b|"
-        r"\b(?:hot|roasting|red hot|burning) (?:(?:to|tae|tea) (?:the )?touch|when (?:i|you|we) touch (?:it|her|him))\b")),
+        r"\b(?:hot|roasting|red hot|burning) (?:(?:to|tae|tea) (?:the )?touch|when (?:i|you|we) touch (?:it|her|him))\b|"
+        # "Hot, and really painful to touch today" (blind set AS, heard with the wound lost).
+        r"\bhot\W+(?:\w+\W+){0,3}?(?:painful|sore|tender) (?:to|tae|when i) (?:the )?touch\b|"
+        # "It's really hot and red round it", heard as "hot and red rounded" (blind set AR).
+        r"\b(?:hot|warm|angry) and red (?:round|rounded|around)\b|\bred and (?:hot|warm|angry) (?:round|rounded|around)\b")),
     (Urgency.HOSPITAL, "fever", re.compile(
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "
@@ -306,7 +316,9 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     (r"\bshort (?:(?:of )?(?:rest|read|rep|bread|breadth)|on breath)\b", "short of breath"),
     (r"\b(?:chiver\w*|shevering|chevering|shivvering|chevary|chevery|chippery|chivalry|shimmery)\b", "shivering"),
     (r"\b(hot|cold|freezing|boiling) and chewy\b", r"\1 and shivery"),
-    (r"\b(?:casting|gusting)\b", "gasping"),
+    (r"\b(?:casting|gusting|dasping)\b", "gasping"),
+    # Scots "cannae breathe" as the name "Kenny" (blind set AR's recordings).
+    (r"\bkenny (breathe|breath)\b", r"cannot \1"),
     (r"\b(he|she|i|mum|dad|mother|father|husband|wife|nan|grandad|has|have|just|had) painted\b", r"\1 fainted"),
     (r"\b(feel|feels|feeling|felt|gone|going) (all |a bit |really |very )?paint\b", r"\1 \2faint"),
     (r"\b(3[89]|40) ([0-9])\b", r"\1 point \2"),

@@ -242,7 +242,9 @@ def test_a_hurt_asked_about_beside_a_wound_sign_is_still_a_red_flag(question: st
     # (Said "under the plaster" too, the plaster is now the wound word itself: flagged as heard.)
     ("I looked at it this morning and it's cast on bright red.", "my scar is gone bright red"),
     ("She's gone clamoured and keeps painting on me.", "keeps fainting"),
-    ("As love coming through his shirt, where the cut is.", "blood coming through"),
+    # ("As love coming through his shirt" is flagged as heard since blind set AS: anything but sweat
+    # coming through the clothes.)
+    ("Love pouring down his side from where the cut is.", "blood pouring down"),
     # AJ and AK's recordings.
     ("The one's gone red and hot and there's some at yellow seeping out of the bottom end of it.", "the wound is gone red"),
     ("That's when's hot as anything and it's leaking this clear yellow stuff.", "the wound is hot"),
@@ -310,8 +312,18 @@ def test_gasping_for_breath_still_is() -> None:
     "There's a damp patch on my 90, the one seems to be weeping and it's terribly warm to the touch.",
     "She's beating sick and has like dark blood in it.",
     "A fresh look coming out from under his dressing and it's dripping under carpet.",
+    # Blind sets AR and AS's red flags the rules missed typed, and what their recordings became.
+    "Skin's gone yella. Eyes an aw.",
+    "She just fall down in the bathroom, darling, she not answering me properly",
+    "Kenny Breathe Wright, Dasping.",
+    "Mum can't catch the breath, she's buffing and planting just sitting on the sofa doing her thing.",
+    "This cut is like using the springy stuff and it's really hot and red rounded.",
+    "His lung now very red and swelling, and wet, yellow water come out.",
+    "Mum's wounded, hot, and really painful to touch today.",
+    "I've just let myself in and she's lumped on the setting, but I can't get her to come round properly.",
+    "Their splot coming through his jumper on the side where the drain was. It's spreading.",
 ])
-def test_al_to_aq_red_flags(question: str) -> None:
+def test_al_to_as_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
     assert flag is not None
 
@@ -322,6 +334,18 @@ def test_al_to_aq_red_flags(question: str) -> None:
     "on the ward he had a drain with blood in it, what was that for",
 ])
 def test_shock_and_what_things_in_hospital_were_for_are_not_red_flags(question: str) -> None:
+    assert find_red_flag(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    # Beside the rules taken from blind sets AR and AS: sweat, not blood, through a shirt; a worry
+    # about what might happen; someone not answering the door or the phone.
+    "sweating through my shirt at night, is that normal",
+    "what if I cannot get him to come round after the anaesthetic",
+    "the bell rang and she not answering the door", "she is not answering the phone",
+    "Is it normal for the scar to be tender to the touch?",
+])
+def test_near_misses_of_the_ar_and_as_rules_are_not_red_flags(question: str) -> None:
     assert find_red_flag(question) is None
 
 
