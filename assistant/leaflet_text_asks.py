@@ -38,6 +38,9 @@ _TELL = re.compile(r"^(?:always )?(tell|call|contact|ask) (?:your|the) [a-z ,-]+
 # as possible." is asked as "Who do I tell if I think I might need help when I go home?".
 _IF_TELL = re.compile(r"^if (.+?), (tell|call|contact|ask) (?:your|the|a) [a-z ,-]+?"
                       r"(?: as soon as (?:possible|you can)| straight away| right away| first)?\.?$", re.IGNORECASE)
+# "Talk to your cancer doctor about whether surgery may be helpful for you." is asked "who should I ask
+# whether the operation would help?" (blind sets, 11 times imported: the answer was everything but).
+_TALK_ABOUT = re.compile(r"^(?:talk|speak) to (?:your|the) [a-z ]+? about (whether|if) (.+)$", re.IGNORECASE)
 _DONE_BY = re.compile(r"^(?:it|this|the operation|the surgery) is (?:usually )?(?:done|carried out|"
                       r"performed) by ", re.IGNORECASE)
 # "Only a small number of people can have surgery" answers "Can everyone have surgery?" and "How many
@@ -65,6 +68,7 @@ _WHEN = re.compile(r"\s*\b(?:the day after|the day before|on the morning of|the 
                    r"(?:about |around )?\d+(?: to \d+)? (?:hours?|days?|weeks?|months?) "
                    r"(?:after|before)|after (?:about )?\d+ (?:hours?|days?|weeks?)|a few days "
                    r"before|a few weeks before|within \d+)\b.*$", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"\b(?:on )?the (?:morning|afternoon|evening|night) (?:of|before)\b", re.IGNORECASE)
 _CALLED = re.compile(r"\b(?:is|are) (?:sometimes |also |usually )?called ((?:an? |the )?)"
                      r"([^.,;:]{3,60})", re.IGNORECASE)
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
@@ -261,6 +265,9 @@ def _follow_ups(sentence: str, question: str) -> list[str]:
                 trimmed = re.sub(r"^can ", "will ", re.sub(r"\bonly ", "", trimmed))
                 if len(trimmed.split()) >= 3:
                     asks.append(f"{word} {trimmed}?")
+                    # "On the morning of your operation" answers "what time ... on the day?" too.
+                    if word == "When" and _TIME_OF_DAY.search(_bare(sentence)):
+                        asks.append(f"What time {trimmed} on the day?")
     return asks
 
 
@@ -296,7 +303,7 @@ def sentence_questions(sentences: list[str], topic: str | None = None) -> list[s
         previous_sentence = sentence
         if _DONE_BY.match(bare):  # "It is done by a specialist liver surgeon."
             asks += ["Who does the operation?", "What kind of surgeon does the operation?"]
-        asks += _few_can_questions(bare) + _slower_than_others_questions(bare)
+        asks += _few_can_questions(bare) + _slower_than_others_questions(bare) + _who_to_ask_questions(bare)
         called = _CALLED.search(sentence)
         if called and len(called.group(2).split()) <= 4:
             name = re.sub(r"\s*\([^)]*\)", "", called.group(2)).strip().lower()
@@ -360,6 +367,17 @@ def _slower_than_others_questions(bare: str) -> list[str]:
     return [f"Why am I slower to {rest} than other people?",
             f"Is it normal to take longer to {rest} than someone else did?",
             f"Is it bad to be slower than other people to {rest}?"]
+
+
+def _who_to_ask_questions(bare: str) -> list[str]:
+    """ "Talk to your cancer doctor about whether surgery may be helpful for you" -> "Who do I ask
+    whether surgery may be helpful for me?", "Who can tell me if ...?", "Who decides if ...?"."""
+    talk = _TALK_ABOUT.match(bare)
+    if not talk:
+        return []
+    rest = patient_voice(talk.group(2))
+    return [f"Who should I talk to about whether {rest}?", f"Who do I ask whether {rest}?",
+            f"Who can tell me if {rest}?", f"Who decides if {rest}?"]
 
 
 def _deed(others: re.Match[str] | None) -> str:

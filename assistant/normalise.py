@@ -72,6 +72,8 @@ _INFORMAL = {
     "peedie": "little", "peerie": "little",
     # Blind sets AN and AO: "natter" is only ever talk; Cornish "dreckly" is "some time later".
     "natter": "chat", "nattering": "chatting", "dreckly": "later", "keemo": "chemo", "kemo": "chemo",
+    # Blind sets AR and AS: Scots "yella" and "fegs" ("skin's gone yella", "pack in the fegs").
+    "yella": "yellow", "fegs": "cigarettes", "vapin": "vaping",
 }
 # Recognisers trained mostly on American text write American spellings ("mobilize", "tumor",
 # "anesthetist"); the leaflets are British. Both sides pass through clean(), so either way they meet.
@@ -163,6 +165,11 @@ _KILOS = re.compile(r"(?<!lost )(?<!gained )(?<!put on )\b(?:\d+|"
                     + r") (?:kilos?|kilograms?|kgs?|kilogrammes?)\b")
 
 # Phrases put right once the words are, in this order.
+# A phone call as "a bell": "a number I can bell", "give them a bell" (blind set AR). Only after a
+# word that makes it a verb or with "a" and a giver, so "the bell" and "a bell rang" stay.
+_BELL_VERB = re.compile(r"\b(can|could|should|to|will|would|must|i|we|you|just) bell\b")
+_A_BELL = re.compile(r"\b(give|gave|giving|gives) ((?:\w+ )?)a bell\b")
+
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_SMALL_WEE, "little "),
     (_IN_AID_OF, "what is it for"),
@@ -170,6 +177,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_MESSAGES, r"\1shopping"),
     (_STAY_IN, r"\g<0> hospital"),
     (_KILOS, r"\g<0> heavy"),
+    (_BELL_VERB, r"\1 call"),
+    (_A_BELL, r"\1 \2a call"),
 )
 
 # An h dropped and marked, as typed: "'ow many 'oles", "'ave I got to", "'is stitches". Only words

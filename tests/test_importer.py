@@ -528,9 +528,30 @@ def test_asks_from_text_and_at_least_two() -> None:
     (["Tell your doctor if you have pain."], "Who do I tell if I have pain?"),
     # Taking longer than others: asked as the worried comparison, "slower than other people".
     (["Some people take longer than others to recover."], "Why am I slower to recover than other people?"),
+    # "Talk to your X about whether Y": who to ask whether Y.
+    (["Talk to your cancer doctor about whether surgery may be helpful for you."],
+     "Who do I ask whether surgery may be helpful for me?"),
+    # A time of day answers "what time", and "be admitted" said plainly is "go into hospital".
+    (["You will usually be admitted to hospital on the morning of your operation."],
+     "What time will I be admitted to hospital on the day?"),
+    (["You will usually be admitted to hospital on the morning of your operation."],
+     "When will I go into hospital?"),
 ])
 def test_asks_from_sentences(sentences: list[str], question: str) -> None:
     assert question in derive_asks("Topic", sentences)
+
+
+def test_what_goes_on_after_going_home_is_asked_as_once_home() -> None:
+    sentence = ["You will need painkillers for a few weeks after surgery."]
+    assert "Will I still need painkillers once I am home?" in derive_asks("Going home", sentence)
+    assert "How long will I need painkillers at home?" in derive_asks("Going home", sentence)
+    # Only in a section about going home: in "Pain" the same sentence is about the weeks after surgery.
+    assert not any("home" in ask for ask in derive_asks("Pain", sentence))
+
+
+def test_no_lay_variant_says_be_go_into() -> None:
+    asks = derive_asks("Before your operation", ["You will be admitted to hospital the day before."])
+    assert not any("be go into" in ask for ask in asks)
 
 
 def test_each_example_of_a_thing_to_avoid_gets_its_question() -> None:

@@ -35,6 +35,12 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("any messages from the hospital", "any messages from the hospital"),
     ("somewhere she can natter", "somewhere she can chat"),
     ("more keemo after, what's that in aid of", "more chemo after what is it for"),
+    # Blind sets AR and AS: Scots "yella" and "fegs"; a phone call as "a bell", the door's bell left.
+    ("skin's gone yella", "skin's gone yellow"),
+    ("pack in the fegs", "pack in the cigarettes"),
+    ("a number I can bell", "a number i can call"),
+    ("give them a bell", "give them a call"),
+    ("the bell rang", "the bell rang"),
     # "What's that when it's at home?" asks what it is; at home otherwise stays.
     ("what's E R P when it's at home?", "what is e r p"),
     ("what do I do when they're at home and bleeding", "what do i do when they are at home and bleeding"),
