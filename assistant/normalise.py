@@ -72,7 +72,7 @@ _INFORMAL = {
     "peedie": "little", "peerie": "little",
     # Blind sets AN and AO: "natter" is only ever talk; Cornish "dreckly" is "some time later".
     "natter": "chat", "nattering": "chatting", "dreckly": "later", "keemo": "chemo", "kemo": "chemo",
-    # Blind sets AR and AS: Scots "yella" and "fegs" ("skin's gone yella", "pack in the fegs").
+    # Blind sets AR and AS: Scots "yella" and "fegs" ("skin's gone yella", "pack in the fegs"), "vapin".
     "yella": "yellow", "fegs": "cigarettes", "vapin": "vaping",
 }
 # Recognisers trained mostly on American text write American spellings ("mobilize", "tumor",
@@ -164,12 +164,12 @@ _KILOS = re.compile(r"(?<!lost )(?<!gained )(?<!put on )\b(?:\d+|"
                     + "|".join([*_NUMBER_WORDS, "fifteen", "forty", "fifty", "few", "couple of"])
                     + r") (?:kilos?|kilograms?|kgs?|kilogrammes?)\b")
 
-# Phrases put right once the words are, in this order.
 # A phone call as "a bell": "a number I can bell", "give them a bell" (blind set AR). Only after a
 # word that makes it a verb or with "a" and a giver, so "the bell" and "a bell rang" stay.
 _BELL_VERB = re.compile(r"\b(can|could|should|to|will|would|must|i|we|you|just) bell\b")
 _A_BELL = re.compile(r"\b(give|gave|giving|gives) ((?:\w+ )?)a bell\b")
 
+# Phrases put right once the words are, in this order.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_SMALL_WEE, "little "),
     (_IN_AID_OF, "what is it for"),

@@ -143,10 +143,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?<!nearly )(?<!almost )(?:having|had|has|have) (?:a )?fits?|seizure)\b")),
     (Urgency.HOSPITAL, "wound infection signs", re.compile(
         rf"\b{_WOUND}{_NEAR}{_WOUND_SIGN}\b|\b{_WOUND_SIGN}{_NEAR}(?:\w+\W+){{0,1}}{_WOUND}\b|"
-        # Through the clothes as well ("a dark wet patch coming through me shirt", blind set AS).
-        r"\b(?:\w+ing|coming) through (?:the|his|her|my|me|their) (?:dressings?|bandages?)\b|"
-        r"\b(?!sweat)(?:\w+ing|coming) through (?:the|his|her|my|me|their) (?:shirt|vest|nightie|nightdress|nightshirt|"
-        r"pyjamas|pyjama top|t shirt|blouse|jumper)\b|"
+        # Through the dressing or the clothes ("a dark wet patch coming through me shirt", blind set AS),
+        # anything but sweat.
+        r"\b(?!sweat)(?:\w+ing|coming) through (?:the|his|her|my|me|their) (?:dressings?|bandages?|shirt|vest|nightie|"
+        r"nightdress|nightshirt|pyjamas|pyjama top|t shirt|blouse|jumper)\b|"
         # "Me scar's weeping" heard as "it's car sweeping and it feels warm".
         r"\b(?:weeping|sweeping) and (?:it )?(?:is |feels |feeling )?(?:\w+ )?(?:warm|hot|sore)\b|"
         # "Bleeding" as a recogniser may hear it, after a wound word: "my stitches is leading onto my shirt".

@@ -332,12 +332,6 @@ def test_al_to_as_red_flags(question: str) -> None:
     "They kept him in intensive care after, I nearly had a fit when I saw all the machines. Is that normal now?",
     "In hospital client had tubes from wound with blood going out. What they are for?",
     "on the ward he had a drain with blood in it, what was that for",
-])
-def test_shock_and_what_things_in_hospital_were_for_are_not_red_flags(question: str) -> None:
-    assert find_red_flag(question) is None
-
-
-@pytest.mark.parametrize("question", [
     # Beside the rules taken from blind sets AR and AS: sweat, not blood, through a shirt; a worry
     # about what might happen; someone not answering the door or the phone.
     "sweating through my shirt at night, is that normal",
@@ -345,7 +339,8 @@ def test_shock_and_what_things_in_hospital_were_for_are_not_red_flags(question: 
     "the bell rang and she not answering the door", "she is not answering the phone",
     "Is it normal for the scar to be tender to the touch?",
 ])
-def test_near_misses_of_the_ar_and_as_rules_are_not_red_flags(question: str) -> None:
+def test_near_misses_of_blind_set_rules_are_not_red_flags(question: str) -> None:
+    """Shock, what things in hospital were for (AP, AQ), and the near misses of AR and AS's rules."""
     assert find_red_flag(question) is None
 
 
