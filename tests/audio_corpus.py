@@ -110,7 +110,9 @@ def render_speech(text: str, voice: Voice) -> np.ndarray:
     if voice.engine == "piper":
         from piper import SynthesisConfig
 
-        config = SynthesisConfig(length_scale=voice.length_scale)
+        # No sampling noise: Piper draws it at random on every call, so the same question came out
+        # differently each run, and a word-error test near its budget passed or failed by chance.
+        config = SynthesisConfig(length_scale=voice.length_scale, noise_scale=0.0, noise_w_scale=0.0)
         chunks = list(_piper_voice().synthesize(text, config))
         audio = np.concatenate([c.audio_float_array for c in chunks])
         audio = _to_rate(audio, chunks[0].sample_rate)
