@@ -100,7 +100,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:being sick|been sick|vomit\w*|throwing up|threw up)\W+(?:\w+\W+){0,8}?(?:dark red|bright red|coffee grounds|(?:dark |fresh |red )?blood\b(?! tests?\b))|"
         r"(?:sheets?|bed|pad|dressing|nightie|pyjamas|clothes)(?:'s| is| are)? (?:all |full of |covered in )blood)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
-        r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|giddy|woozy|queer|peculiar|strange|grey|gray|clammy)|keeled over|killed over|"
+        r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|giddy|woozy|queer|peculiar|strange|grey|gray|clammy)|(?:keeled|killed) (?:right |clean |straight )?over|"
         r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|(?:everything|it all|the world|the room)(?:'s| is)? (?:go|goes|went|gone|going) (?:black|dark)(?! outside| at night| early)|(?:fall|fell|fallen) (?:on|onto) (?:the )?floor|passes out|blacked out|unconscious|"
         r"(?:will not|cannot|can not) come round|not coming round|"
         # Coming round after a faint, not coming round to visit: "has our Karen got to come round and do it".
@@ -125,6 +125,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Gone down in the hallway... and I cannot get him up" (blind set AG, heard with "collapsed" lost).
         r"(?:gone|went|fell|fallen|felled) down\W+(?:\w+\W+){0,8}?(?:cannot|can not|could not) get (?:him|her|them|mum|dad) up|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
+        # "She went down like a sack of spuds just now" (blind set AU); not a joke that went down like a lead balloon.
+        r"(?:went|gone|goes|dropped|fell) (?:down )?like a (?:sack|stone|ton|log|rock|tree|dead weight)|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really |quite |a bit |so |proper )?"
         r"(?:faint|woozy)|(?:feel|feels|feeling|felt) \w+ faint|(?:fell|fallen|felled) (?:down|over)|(?:near|nearly|almost) (?:went|gone|fell) (?:down|over(?! on (?:my|me|his|her|the) (?:ankle|foot|knee)))|"
         # "Down I went, I was out for a bit" (blind set AN); "light-headed and faint".
@@ -195,6 +197,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"cold\W+(?:and )?(?:shaking|shivering)\b|"
         r"sweat\w*\W+(?:\w+\W+){0,6}?(?:freezing|frozen|shivering|shaking)\b|all of a shake|"
         r"(?:shaking|shivering) with (?:the )?cold|"
+        # "Shaking like a leaf all night under three blankets ... I can't get warm" (blind sets AT and AU).
+        r"(?:shaking|trembling)(?:\W+\w+){0,6}?\W+under (?:\w+ ){0,2}(?:blankets?|duvets?|covers|quilts?)\b|"
+        r"^(?!.*\b(?:if|will|would|might|normal)\b).*\b(?:cannot|can not|could not) get warm|"
         r"thermometer(?:'s| is)? (?:saying|says|said|reading|reads|showing|shows) (?:3[89]|40|thirty|forty))")),
     (Urgency.HOSPITAL, "possible blood clot in the leg", re.compile(
         r"\b(?:(?:calf|leg|legs|ankle|knee)(?:'s)?(?: \w+){0,3} (?:is |are |has |have )?(?:gone |become |got |feels |all )?"
@@ -237,7 +242,7 @@ _HURT_ASKED = re.compile(r"\b(?:will|would|could|might|can|does|do|is) (?:that|i
 
 # A symptom said with its g dropped, "roastin and shakin, teeth chatterin" (blind set AI), is the
 # same symptom: put back before the patterns look.
-_DROPPED_G = re.compile(r"\b(roast|shak|shiver|chatter|sweat|freez|bleed|leak|ooz|weep|breath|gasp|faint|"
+_DROPPED_G = re.compile(r"\b(roast|shak|shiver|chatter|sweat|freez|bleed|leak|ooz|weep|breath|gasp|faint|pass|"
                         r"collaps|burn|boil|throbb|pour|gush|soak|seep|swell|dripp|trickl)in\b")
 
 

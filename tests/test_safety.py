@@ -322,8 +322,15 @@ def test_gasping_for_breath_still_is() -> None:
     "Mum's wounded, hot, and really painful to touch today.",
     "I've just let myself in and she's lumped on the setting, but I can't get her to come round properly.",
     "Their splot coming through his jumper on the side where the drain was. It's spreading.",
+    # Blind sets AT and AU's red flags the rules missed typed, and what their recordings became.
+    "Brenda's boat race has gone white as a sheet and she went down like a sack of spuds just now",
+    "I've been shaking like a leaf all night under three blankets and I'm sweating cobs, I can't get warm",
+    "Keep passin oot. Went doon twice the day.",
+    "ah went doon in the kitchen just now, keeled right ower, divvent knaa what happened",
+    "I went doing the kitchen just now, killed right over, didn't know what happened.",
+    "Brain a bit of shaking under two blankets and thermometer 739.2.",
 ])
-def test_al_to_as_red_flags(question: str) -> None:
+def test_al_to_au_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
     assert flag is not None
 
@@ -338,9 +345,12 @@ def test_al_to_as_red_flags(question: str) -> None:
     "what if I cannot get him to come round after the anaesthetic",
     "the bell rang and she not answering the door", "she is not answering the phone",
     "Is it normal for the scar to be tender to the touch?",
+    # Beside AU's rule: a joke that went down like a lead balloon.
+    "my joke about the drain went down like a lead balloon with the nurses",
+    "will I be able to get warm in the hospital, the wards are cold", "is it normal if I cannot get warm at night",
 ])
 def test_near_misses_of_blind_set_rules_are_not_red_flags(question: str) -> None:
-    """Shock, what things in hospital were for (AP, AQ), and the near misses of AR and AS's rules."""
+    """Shock, what things in hospital were for (AP, AQ), and the near misses of AR, AS and AU's rules."""
     assert find_red_flag(question) is None
 
 
