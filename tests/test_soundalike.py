@@ -10,7 +10,7 @@ SPOKEN = ("you may have an epidural a thin tube in your back a catheter drains u
           "a physiotherapist shows you breathing exercises portal vein embolisation makes the healthy "
           "part grow a laparoscope is a thin tube with a camera staples are removed after 10 days "
           "a liver resection is a major operation by a hepatobiliary surgeon an anaesthetist "
-          "sees you before treatment").split()
+          "sees you before treatment chemotherapy shrinks the tumour through small incisions").split()
 
 
 def _sound_alikes() -> SoundAlikes:
@@ -24,6 +24,7 @@ def _sound_alikes() -> SoundAlikes:
     ("what is a hepato billy airy surgeon", "what is a hepatobiliary surgeon"),
     ("what are the dreins for", "what are the drains for"),
     ("the pee see ay thing what is it", "the pca thing what is it"),
+    ("mam will have the pee see eh", "mam will have the pca"),
     ("is the p v e done first", "is the pve done first"),
     ("what is the pbe and when is it", "what is the pve and when is it"),    # a rhyming letter misheard
     ("what is a liver reception", "what is a liver resection"),
@@ -36,6 +37,11 @@ def _sound_alikes() -> SoundAlikes:
     # A long word said syllable by syllable, everyday words among the pieces.
     ("who is the an ease the tist what he do", "who is the anaesthetist what he do"),
     ("who was the happy toe billy airy surgeon", "who was the hepatobiliary surgeon"),
+    # A hard word as everyday words that only together sound like it (blind sets).
+    ("what is the fizzy oh therapist going to do", "what is the physiotherapist going to do"),
+    ("she had the key motherapy first", "she had the chemotherapy first"),
+    ("how big are the in sissy ons", "how big are the incisions"),
+    ("what is the anna steady man", "what is the anaesthetist man"),
 ])
 def test_slips_are_put_back_to_the_leaflet_word(heard: str, meant: str) -> None:
     assert _sound_alikes().repair(heard) == meant
@@ -51,6 +57,9 @@ def test_slips_are_put_back_to_the_leaflet_word(heard: str, meant: str) -> None:
     "can you see a problem",                  # letter names that spell no acronym of the leaflet
     "i will be at the reception desk",        # a real word with no leaflet word beside it
     "been like this since teatime and i had my op",   # a whole word and an everyday one: not "treatment"
+    "can i have a fizzy drink", "the therapist said to rest",   # only some of a hard word's sounds
+    "when does the chemo after op start",     # a word cut short, then everyday words
+    "the back of my leg under the knee",      # little words that only sound a little like "intestine"
 ])
 def test_real_words_and_right_words_are_left_alone(question: str) -> None:
     assert _sound_alikes().repair(question) == question
