@@ -55,7 +55,10 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"anaesthe\w+", ("anaesthetic", "put to sleep", "puts me to sleep", "general anaesthetic", "gas man")),
     # Nutrition drinks as the people given them call them: "little milkshake bottles" (blind set AP).
     (r"supplement drinks?|supplements", ("build-up drinks", "build up drinks", "milkshakes", "milkshake",
-                                         "nutrition drinks", "Fortisip")),
+                                         "nutrition drinks", "Fortisip", "special drinks")),
+    # "A diet sheet"; "if I think I'm going to struggle having him at home" (blind sets AT and AU).
+    (r"diet plan", ("diet sheet", "eating plan", "meal plan")),
+    (r"need help when you go home", ("struggle at home", "manage at home", "cope at home", "struggle", "struggling")),
     (r"physiotherapist", ("physio",)),
     (r"smok\w+", ("smoke", "smoking", "cigarettes", "fags", "cigs", "ciggies", "baccy", "give up",
                    "pack in", "twenty a day", "smoker")),

@@ -371,6 +371,9 @@ def _few_can_questions(bare: str) -> list[str]:
     short = re.split(r" (?:for|with|in|after|because) ", rest)[0]  # "have surgery"
     if short != rest:
         asks += [f"Can everyone {short}?", f"Is {short.split(' ', 1)[-1]} common?"]
+    if "surgery" in short.split():
+        # "Do they operate on everyone?", "not everybody can have this operation" (blind sets AT and AU).
+        asks += [f"Can everyone {short.replace('surgery', 'the operation')}?", "Do they operate on everyone?"]
     return asks
 
 

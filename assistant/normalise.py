@@ -176,6 +176,12 @@ _A_BELL = re.compile(r"\b(give|gave|giving|gives) ((?:\w+ )?)a bell\b")
 _AH_ASKED = re.compile(r"\b(can|could|will|would|should|shall|do|did|am|must|may|might|when|if) ah\b(?! (?:well|right|yes|no|ok|okay|i)\b)")
 _AH_TOLD = re.compile(r"^ah(?= (?:had|was|am|feel|felt|need|got|went|think|know)\b)")
 
+# The recogniser writes a spoken "op" as "off": "after his liver off", "before the off they want him
+# at a clinic" (blind set AT, heard). Only after before, after or since: "chop the liver off" stays.
+_OP_HEARD = re.compile(r"\b((?:before|after|since) (?:the|his|her|my|your|their|mum's|dad's)(?: liver)?) off\b")
+# And "allowed" as "aloud" at the end of a question: "is walking aloud" (blind set AU, heard).
+_ALOUD_HEARD = re.compile(r"\b((?:is|are|am) (?:\w+ing|it|that|this|he|she|i|we|they|you)) aloud$")
+
 # Phrases put right once the words are, in this order.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_SMALL_WEE, "little "),
@@ -186,6 +192,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_KILOS, r"\g<0> heavy"),
     (_BELL_VERB, r"\1 call"),
     (_A_BELL, r"\1 \2a call"),
+    (_OP_HEARD, r"\1 op"),
+    (_ALOUD_HEARD, r"\1 allowed"),
 )
 
 # An h dropped and marked, as typed: "'ow many 'oles", "'ave I got to", "'is stitches". Only words

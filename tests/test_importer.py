@@ -516,6 +516,7 @@ def test_asks_from_text_and_at_least_two() -> None:
     (["Only a small number of people can have surgery for secondary liver cancer."], "Can everyone have surgery?"),
     (["Only a small number of people can have surgery for secondary liver cancer."],
      "How many people can have surgery for secondary liver cancer?"),
+    (["Only a small number of people can have surgery for secondary liver cancer."], "Do they operate on everyone?"),
     (["This operation is called a liver resection."], "What is the operation called?"),
     (["Liver resection is most commonly used to remove tumours."], "What is liver resection used for?"),
     (["Liver resection is a major operation.", "It is done by a specialist liver surgeon."],

@@ -45,6 +45,10 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("can ah gan on wi the garden, digging the tatties", "can i go on with the garden digging the potatoes"),
     ("ah had it done the open way. how lang's the op", "i had it done the open way how long is the op"),
     ("Ah, I see. Ah well", "i see well"),
+    # What a recogniser writes for "op" and "allowed" (blind sets AT and AU, heard); other uses stay.
+    ("after his liver off", "after his liver op"), ("before the off they want him", "before the op they want him"),
+    ("turn the light off", "turn the light off"), ("they chop the bad bit of the liver off", "they chop the bad bit of the liver off"), ("she walks to the shop, is walking aloud", "she walks to the shop is walking allowed"),
+    ("can you read it aloud", "can you read it aloud"),
     # A weight in kilos is a heavy load (blind set AP); a weight lost is not.
     ("Rice bag, ten kilo, I can carry now?", "rice bag ten kilo heavy i can carry now"),
     ("can I lift 5kg", "can i lift 5 kilograms heavy"),
