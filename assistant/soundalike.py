@@ -5,8 +5,9 @@ scope", "pee see ay" for PCA, "liver reception". The sentence-embedding model ha
 spellings, so it misses the topic even when the words matcher half-finds it. Replaced by the
 leaflet's word: a run of up to three words the leaflet does not use that both sounds like
 (Metaphone) and is spelt much like one of its longer words or terms; letter names or a rhyming
-letter that spell one of its acronyms; and a real word that sounds like the word the leaflet puts
-beside its neighbour. A single real English word on its own is left as said ("stressing").
+letter that spell one of its acronyms; a real word that sounds like the word the leaflet puts
+beside its neighbour; and odd words that only together sound like one of its hard medical words
+("fizzy therapist", "epi jewel"). A single real English word on its own is left as said ("stressing").
 """
 
 from __future__ import annotations
