@@ -103,6 +103,11 @@ def sound_skeleton(text: str) -> str:
     return skeleton
 
 
+def _without_an_end(letters: list[str]) -> tuple[str, str]:
+    """A run of words joined, less its first word and less its last: the match must need them both."""
+    return "".join(letters[1:]), "".join(letters[:-1])
+
+
 # Letters whose names rhyme, which recognisers confuse when an acronym is spoken ("PBE" for PVE).
 _RHYMES = ("bcdegptvz", "ahjk", "fmnsx", "iy", "qu")
 
@@ -284,12 +289,19 @@ class SoundAlikes:
                 best = (sound + spelling, meant)
         return Repair(" ".join(run), best[1]) if best else None
 
+    def _odd_letters(self, run: list[str]) -> list[str] | None:
+        """The run's words without apostrophes, if it can be a slip said in pieces: letters only, none
+        of them a topic word the leaflet spells so, and not all of them everyday talk."""
+        letters = [w.replace("'", "") for w in run]
+        if (not all(_ALPHA.match(w) for w in letters) or all(self._everyday(w) for w in letters)
+                or any(w in self._spoken and not self._everyday(w) for w in letters)):
+            return None
+        return letters
+
     def _syllables(self, run: list[str]) -> Repair | None:
         """A long leaflet word said in pieces, everyday words among them: "an ease the tist"."""
-        letters = [w.replace("'", "") for w in run]
-        if not all(_ALPHA.match(w) for w in letters) or any(w in self._spoken and not self._everyday(w) for w in letters):
-            return None
-        if all(self._everyday(w) for w in letters):
+        letters = self._odd_letters(run)
+        if letters is None:
             return None
         # Not "teatime and" for "treatment", nor "incision has": a whole word beside an everyday one is said as meant.
         if len(letters) == 2 and any(self._everyday(w) and (other in self._spoken or self._is_english(other))
@@ -299,7 +311,7 @@ class SoundAlikes:
         if len(joined) < SYLLABLE_TARGET_LETTERS:
             return None
         # Not "the mac millan" for "mac millan": a word at either end that the match does without is not part of it.
-        trimmed_keys = [jellyfish.metaphone("".join(part)) for part in (letters[1:], letters[:-1])]
+        trimmed_keys = [jellyfish.metaphone(part) for part in _without_an_end(letters)]
         best = None
         for key, sound, index in process.extract(jellyfish.metaphone(joined), self._keys, scorer=fuzz.ratio, limit=5,
                                                  score_cutoff=SYLLABLE_SOUND_RATIO):
@@ -314,11 +326,9 @@ class SoundAlikes:
 
     def _hard_word(self, run: list[str]) -> Repair | None:
         """Odd words, or one word no dictionary has, that together sound like a hard leaflet word."""
-        letters = [w.replace("'", "") for w in run]
-        if (not all(_ALPHA.match(w) for w in letters) or letters[-1] in STOP
-                or any(w in self._spoken and not self._everyday(w) for w in letters)
-                or sum(self._everyday(w) for w in letters) > 1
-                or (len(letters) == 1 and (self._everyday(letters[0]) or self._is_english(letters[0])))):
+        letters = self._odd_letters(run)
+        if (letters is None or letters[-1] in STOP or sum(self._everyday(w) for w in letters) > 1
+                or (len(letters) == 1 and self._is_english(letters[0]))):
             return None
         if len(letters) == 1:
             needed = SKELETON_RATIO_ONE_WORD
@@ -334,8 +344,7 @@ class SoundAlikes:
             return None
         meant = self._hard[hit[2]]
         # Not "the epi jewel" for "epidural": a word at either end that the match does without is not part of it.
-        if len(letters) > 1 and max(fuzz.ratio(sound_skeleton("".join(part)), hit[0])
-                                    for part in (letters[1:], letters[:-1])) >= hit[1]:
+        if len(letters) > 1 and max(fuzz.ratio(sound_skeleton(part), hit[0]) for part in _without_an_end(letters)) >= hit[1]:
             return None
         # Not "chemo after op" for "chemotherapy": the word cut short, then everyday words said after it.
         if len(letters) > 1 and meant.startswith(letters[0]) and any(self._everyday(w) for w in letters[1:]):
