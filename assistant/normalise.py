@@ -76,6 +76,13 @@ _INFORMAL = {
     "yella": "yellow", "fegs": "cigarettes", "vapin": "vaping",
     # Blind set AU: Northumbrian "digging the tatties".
     "tatties": "potatoes",
+    # Blind sets AV and AW: Scots and Black Country negatives and "going to" ("who's she gonnae meet",
+    # "he doesnae want to bother the nurses", "how long's he gorra wait").
+    "gonnae": "going to", "wannae": "want to", "gorra": "got to", "doesnae": "does not",
+    "shouldnae": "should not", "couldnae": "could not", "havenae": "have not", "hasnae": "has not",
+    "willnae": "will not", "dinna": "do not", "didna": "did not", "doesna": "does not",
+    "wouldna": "would not", "shouldna": "should not", "couldna": "could not", "isna": "is not",
+    "wasna": "was not",
 }
 # Recognisers trained mostly on American text write American spellings ("mobilize", "tumor",
 # "anesthetist"); the leaflets are British. Both sides pass through clean(), so either way they meet.
@@ -182,6 +189,15 @@ _OP_HEARD = re.compile(r"\b((?:before|after|since) (?:the|his|her|my|your|their|
 # And "allowed" as "aloud" at the end of a question: "is walking aloud" (blind set AU, heard).
 _ALOUD_HEARD = re.compile(r"\b((?:is|are|am) (?:\w+ing|it|that|this|he|she|i|we|they|you)) aloud$")
 
+# Black Country "cor" (cannot) and "ay" (is not) after the one who cannot or is not: "why cor our Roy
+# have a pint", "he ay bouncin' back" (blind set AV). "Cor, that's a lot" and "ay up" stay.
+_COR = re.compile(r"\b(why|i|he|she|you|we|they|it|that|who) cor\b")
+_AY = re.compile(r"\b(he|she|it|that|they|you|we|i|this) ay\b(?! up\b)")
+
+# "Chemo" said or heard as two words: "why did they give him the key mo before the operation" (blind
+# set AW). "key mo therapy" becomes "chemo therapy", which means the same.
+_KEY_MO = re.compile(r"\b(?:key|kee) mo\b")
+
 # Phrases put right once the words are, in this order.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_SMALL_WEE, "little "),
@@ -194,6 +210,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_A_BELL, r"\1 \2a call"),
     (_OP_HEARD, r"\1 op"),
     (_ALOUD_HEARD, r"\1 allowed"),
+    (_COR, r"\1 cannot"),
+    (_AY, r"\1 is not"),
+    (_KEY_MO, "chemo"),
 )
 
 # An h dropped and marked, as typed: "'ow many 'oles", "'ave I got to", "'is stitches". Only words

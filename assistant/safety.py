@@ -54,7 +54,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"heart (?:is )?(?:pounding|racing)(?:\W+\w+){0,6}?\W+chest|"
         # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
-        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,6} down (?:to )?(?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|holding|gripping|clasping) (?:my|me|his|her|their|the) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing)|"
+        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,6} down (?:to )?(?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|clutchin|clucking|holding|gripping|clasping) (?:my|me|his|her|their|the|this) chest|(?:pain|ache|aching|pressure|pressing|tight\w*|crushing|heav\w*)(?: \w+){0,4} (?:in|on|across) the (?:middle|centre|center|front) of (?:my|me|his|her|their|the) chest|chest(?:\W+\w+){0,6}?\W+(?:like )?a (?:big |heavy |huge |great )?(?:weight|brick|elephant) (?:sat|sitting|pressing|stood|standing)|chest(?:\W+\w+){0,6}?\W+(?:going|goes|spreading|spreads|moving|shooting|radiating) (?:down|into) (?:my|me|his|her|their|the) (?:left )?arm|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing)|"
         # A pressure going to the left arm is the heart's pain, "chest" heard or not: "it hurt very much,
         # like a big pressure, and is going to the left arm" (blind set AQ, heard).
         r"(?:pressure|pain\w*|hurt\w*|aching|tight\w*)(?:\W+\w+){0,8}?\W+(?:going|goes|gone|spreading|spreads|moving|"
@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
         r"(?:struggling|fighting|gasping) for (?:her |his |my |me |their )?(?:air|breath)|fighting for (?:her|his|my|me) (?:now|life)|"
-        r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable)(?: \w+){0,3} (?:catch|get) (?:my|me|ma|his|her|their|a|the) breath|cannot get (?:enough )?air|panting|wheez\w*|"
+        r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable|not able|no able)(?: \w+){0,3} (?:catch|get) (?:my|me|ma|his|her|their|a|the) breath|cannot get (?:enough )?air|panting|wheez\w*|"
         # Not "gasping for a cuppa": gasping for anything but air or breath is wanting, not choking.
         r"gasping(?! for (?!(?:her |his |my |me |their )?(?:air|breath)))|out of breath|not breathing|stopped breathing|choking|blue lips|lip(?:(?:s|'s| s)? (?:are |is )?(?:have gone|look|looks|looking|gone|went|turned|turning|going)|s (?:are|is)) (?:\w+ )?(?:blue|lube)|"
         # "Struggling to finish her sentence" (blind set AM): too breathless to talk.
@@ -90,7 +90,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"fresh (?:red )?blood|run\w* (?:with|wid|wood) blood|soak\w* (?:with|in) blood|(?:filling|filled|fills|full) (?:up )?(?:with|of) (?:\w+ ){0,2}blood|"
         r"(?:blood|love) (?:is |was )?(?:coming|pouring|gushing) (?:from|out of) (?:the|my|me|his|her) (?:wound|scar|cut|stitches|dressing)|"
         # "Blood be dripping onto me trousers" (blind set AL).
-        r"blood (?:is |be |was |keeps |kept )?(?:dripping|ripping|running|trickling|streaming) (?:onto|on to|on|down|all over|off)\b|"
+        r"blood (?:is |be |was |keeps |kept )?(?:dripping|ripping|running|trickling|streaming) (?:onto|on to|on|down|all over|off|out of)\b|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$|"
         # As a recogniser may hear it: "copped up blood", "beating sick and has blooded", "leading from the scar".
         r"(?:cocked|coffed|corfed|coughing|coughed|just cough) up (?:some )?blood|sick and (?:there is |theres |has |have |it has )?(?:like |some )?(?:dark |fresh |red )?blood\w*|"
@@ -105,7 +105,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:will not|cannot|can not) come round|not coming round|"
         # Coming round after a faint, not coming round to visit: "has our Karen got to come round and do it".
         # Nor waking from the anaesthetic: "when I come round after, where will I be?"
-        r"(?<!when )(?<!once )(?<!after )(?<!until )(?<!till )(?<!before )"
+        # Nor a visitor: "the nurse that's coming round, would she take the staples out" (blind set AV).
+        r"(?<!when )(?<!once )(?<!after )(?<!until )(?<!till )(?<!before )(?<!that )(?<!who )"
+        r"(?<!nurse )(?<!nurses )(?<!carer )(?<!carers )(?<!doctor )"
         r"(?:he|she|they|i|we|has|have|had|is|was|just|only|finally) (?:just |only |finally )?(?:come|came|coming) round"
         r"(?! (?:to|for|and|here|there|later|tomorrow|with|again|every|our|my|me|his|her|the|after|from)\b)|"
         r"(?:she|he|i|mum|dad|they|we) (?:is|are|am) (?:still |now |just )?(?:lying )?on the (?:\w+ )?floor(?! (?:doing|to do|for (?:my|his|her|the) exercises))|"
@@ -125,6 +127,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Gone down in the hallway... and I cannot get him up" (blind set AG, heard with "collapsed" lost).
         r"(?:gone|went|fell|fallen|felled) down\W+(?:\w+\W+){0,8}?(?:cannot|can not|could not) get (?:him|her|them|mum|dad) up|"
         r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
+        r"lumped (?:in|over|on) (?:the|her|his|a) (?:chair|seat|sofa|settee|bed|table)|"
+        # "I went down on the kitchen floor just now, me legs wouldn't hold me" (blind set AV), as heard:
+        # "went down the kitchen floor", "went out on the kitchen floor".
+        r"(?:went|gone|fell) (?:down|out) (?:on |to )?the (?:\w+ )?floor|"
+        r"(?:legs|knees) (?:would not|will not|could not|did not) hold (?:me|him|her)|(?:legs|knees) (?:gave way|buckled|went from under)|"
         # "She went down like a sack of spuds just now" (blind set AU); not a joke that went down like a lead balloon.
         r"(?:went|gone|goes|dropped|fell) (?:down )?like a (?:sack|stone|ton|log|rock|tree|dead weight)|"
         r"dropped to the floor|(?:feel|feels|feeling|felt|went|gone|going|come over|came over) (?:all |very |really |quite |a bit |so |proper )?"
@@ -132,7 +139,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Down I went, I was out for a bit" (blind set AN); "light-headed and faint".
         r"down (?:i|he|she|they|mum|dad) (?:went|goes)\b|(?:i|he|she|mum|dad) (?:was|were) out (?:for a (?:bit|minute|moment|"
         r"second|few seconds|few minutes|while)|like a light)|(?:light headed|lightheaded|dizzy|woozy|giddy) and faint|"
-        r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|\b(?:just now|this morning)\b(?:(?!\bif\b).)*\b(?:fall|falls) (?:down|over)\b|not responding|(?:she|he|mum|dad|they|wife|husband|missus) (?:is |are )?not (?:really )?answering(?! (?:the |her |his |my |me )?(?:door|phone|mobile|calls?|texts?|messages?))|(?:will not|cannot|can not) (?:respond|rouse)|"
+        r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|\b(?:just now|this morning)\b(?:(?!\bif\b).)*\b(?:fall|falls) (?:down|over)\b|not responding|(?:she|he|mum|dad|they|wife|husband|missus|nan|grandad) (?:is |are )?(?:not|no) (?:really )?answering(?! (?:the |her |his |my |me )?(?:door|phone|mobile|calls?|texts?|messages?))|(?:will not|cannot|can not) (?:respond|rouse)|"
         # "I cor wake him" (Black Country), "I canna wake her" (Scots, "cannot" once cleaned): blind set AI.
         r"(?:cannot|can not|will not|cor) wake (?:him|her|up)|"
         # "I can't get her to come round properly" (blind set AS).
@@ -180,6 +187,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:roasting|boiling|burning up|sweating)\W+(?:and )?(?:shaking|shivering)|"
         # "freezing then boiling", "teeth going like anything": hot and cold spells, rigors.
         r"(?:freezing|frozen|cold|icy)\W+(?:\w+\W+){0,2}?(?:boiling|roasting|burning|sweating)|"
+        # "says he's freezing but he's red hot to touch" (blind set AV).
+        r"(?:freezing|frozen|cold)\W+(?:\w+\W+){0,4}?(?:red |burning |boiling )?hot (?:to )?(?:the )?touch|"
         r"(?:boiling|roasting|burning)\W+(?:\w+\W+){0,2}?(?:freezing|frozen)|teeth (?:are |keep )?(?:going|rattling|knocking|banging)|"
         r"rigou?r\w*|febrile|thermometer (?:says|said|reads|read|shows|showed|is on|on|at) (?:3[89]|40|thirty|forty)|chills|hot and cold|burning up|"
         r"\b(?:3[89]|40|thirty eight|thirty nine|forty)(?: point \w+| degrees)|boiling up|roasting hot|clammy|teeth (?:are )?chattering|"

@@ -53,6 +53,12 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("Rice bag, ten kilo, I can carry now?", "rice bag ten kilo heavy i can carry now"),
     ("can I lift 5kg", "can i lift 5 kilograms heavy"),
     ("lost 3 kilos since the op", "lost 3 kilos since the op"),
+    # Blind sets AV and AW: Scots and Black Country negatives, "gorra", and chemo said in two words.
+    ("Why cor our Roy have a pint? How long's he gorra wait?", "why cannot our roy have a pint how long is he got to wait"),
+    ("he ay bouncin back", "he is not bouncin back"), ("cor, that's a lot", "cor that is a lot"),
+    ("ay up me duck", "ay up me duck"), ("who's she gonnae meet", "who is she going to meet"),
+    ("he doesnae want to bother them", "he does not want to bother them"),
+    ("why the key mo before", "why the chemo before"),
     # "What's that when it's at home?" asks what it is; at home otherwise stays.
     ("what's E R P when it's at home?", "what is e r p"),
     ("what do I do when they're at home and bleeding", "what do i do when they are at home and bleeding"),

@@ -63,6 +63,9 @@ NOT_URGENT = [
     "she is having the open operation with the big cut", "can I do leg exercises in bed",
     "the doctor says I might not be fit enough for the operation",
     "can I do the hoovering or has our Karen got to come round and do it", "my daughter is coming round later",
+    "the nurse that's coming round, would she take the staples out at home",
+    "the district nurse is coming round tomorrow to do his dressing",
+    "will my legs hold me up when I first stand", "is my chest going to feel like a weight is sitting on it after the op",
     "is yellow skin something to worry about after liver surgery", "is the wound from open surgery bigger",
     "is it normal that my head is burning with worry", "if it's the open one with the big cut, how many days am I in for",
     "if they do it keyhole is it less sore than the big cut", "I lie with my eyes closed to rest",
@@ -329,8 +332,18 @@ def test_gasping_for_breath_still_is() -> None:
     "ah went doon in the kitchen just now, keeled right ower, divvent knaa what happened",
     "I went doing the kitchen just now, killed right over, didn't know what happened.",
     "Brain a bit of shaking under two blankets and thermometer 739.2.",
+    # Blind sets AV and AW's red flags the rules missed typed, and what their recordings became.
+    "He's clutchin' his chest, says it's like a big weight sat on it, right now",
+    "He's clutching this chest, says it's like a big weight sat on it right now.",
+    "I feel most peculiar, there's a tight pressing sort of ache in the middle of my chest and it's going down my arm",
+    "I feel most peculiar, nanotype, pressing sort on making the middle of my chest, and it's going down my arm.",
+    "I come over embers so peculiar that I went out on the kitchen floor just now, the legs wouldn't hold me up.",
+    "He sat on the edge of the bed, and he's wetting and shaking, since he's freezing, but he's red hot touch.",
+    "She's no able to get her breath walking to the toilet. She's your gasket.",
+    "That's when pure grey and sweaty and she's no answering me right, she's lumped in the chair.",
+    "As blood ripping out of the drain fell onto the carpet, isn't it? Quite a bit.",
 ])
-def test_al_to_au_red_flags(question: str) -> None:
+def test_al_to_aw_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
     assert flag is not None
 
