@@ -54,7 +54,12 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"heart (?:is )?(?:pounding|racing)(?:\W+\w+){0,6}?\W+chest|"
         # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
-        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,6} down (?:to )?(?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|clutchin|clucking|holding|gripping|clasping) (?:my|me|his|her|their|the|this) chest|(?:pain|ache|aching|pressure|pressing|tight\w*|crushing|heav\w*)(?: \w+){0,4} (?:in|on|across) the (?:middle|centre|center|front) of (?:my|me|his|her|their|the) chest|chest(?:\W+\w+){0,6}?\W+(?:like )?a (?:big |heavy |huge |great )?(?:weight|brick|elephant) (?:sat|sitting|pressing|stood|standing)|chest(?:\W+\w+){0,6}?\W+(?:going|goes|spreading|spreads|moving|shooting|radiating) (?:down|into) (?:my|me|his|her|their|the) (?:left )?arm|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing)|"
+        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,6} down (?:to )?(?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|clutchin|clucking|holding|gripping|clasping) (?:my|me|his|her|their|the|this) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing)|"
+        # Blind set AV and its recordings: "clutchin' his chest, says it's like a big weight sat on it";
+        # "a tight pressing sort of ache in the middle of my chest and it's going down my arm".
+        r"(?:pain|ache|aching|pressure|pressing|tight\w*|crushing|heav\w*)(?: \w+){0,4} (?:in|on|across) the (?:middle|centre|center|front) of (?:my|me|his|her|their|the) chest|"
+        r"chest(?:\W+\w+){0,6}?\W+(?:like )?a (?:big |heavy |huge |great )?(?:weight|brick|elephant) (?:sat|sitting|pressing|stood|standing)|"
+        r"chest(?:\W+\w+){0,6}?\W+(?:going|goes|spreading|spreads|moving|shooting|radiating) (?:down|into) (?:my|me|his|her|their|the) (?:left )?arm|"
         # A pressure going to the left arm is the heart's pain, "chest" heard or not: "it hurt very much,
         # like a big pressure, and is going to the left arm" (blind set AQ, heard).
         r"(?:pressure|pain\w*|hurt\w*|aching|tight\w*)(?:\W+\w+){0,8}?\W+(?:going|goes|gone|spreading|spreads|moving|"
@@ -130,7 +135,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"lumped (?:in|over|on) (?:the|her|his|a) (?:chair|seat|sofa|settee|bed|table)|"
         # "I went down on the kitchen floor just now, me legs wouldn't hold me" (blind set AV), as heard:
         # "went down the kitchen floor", "went out on the kitchen floor".
-        r"(?:went|gone|fell) (?:down|out) (?:on |to )?the (?:\w+ )?floor|"
+        r"(?:went|gone|fell) (?:down|out) (?:on )?the (?:\w+ )?floor|"
         r"(?:legs|knees) (?:would not|will not|could not|did not) hold (?:me|him|her)|(?:legs|knees) (?:gave way|buckled|went from under)|"
         # "She went down like a sack of spuds just now" (blind set AU); not a joke that went down like a lead balloon.
         r"(?:went|gone|goes|dropped|fell) (?:down )?like a (?:sack|stone|ton|log|rock|tree|dead weight)|"
