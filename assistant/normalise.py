@@ -42,8 +42,7 @@ _INFORMAL = {
     "ciggy": "cigarette", "cigs": "cigarettes", "knackered": "exhausted", "hooter": "nose",
     "cuppa": "cup of tea", "humping": "carrying", "lugging": "carrying", "lug": "carry",
     "gaffer": "boss", "info": "information", "cn": "can", "hav": "have", "tek": "take",
-    "cannae": "cannot", "canna": "cannot", "dinnae": "do not", "didnae": "did not", "wasnae": "was not",
-    "isnae": "is not", "wouldnae": "would not", "ole": "old", "nite": "night", "tmrw": "tomorrow",
+    "dinnae": "do not", "dinna": "do not", "ole": "old", "nite": "night", "tmrw": "tomorrow",
     "2moro": "tomorrow", "2day": "today", "gd": "good", "rly": "really", "shud": "should",
     "cud": "could", "wud": "would", "wk": "week", "wks": "weeks", "hosp": "hospital", "meds": "medicines",
     "tabs": "tablets", "op's": "operation is", "ops": "operations", "thru": "through", "appt": "appointment",
@@ -76,13 +75,9 @@ _INFORMAL = {
     "yella": "yellow", "fegs": "cigarettes", "vapin": "vaping",
     # Blind set AU: Northumbrian "digging the tatties".
     "tatties": "potatoes",
-    # Blind sets AV and AW: Scots and Black Country negatives and "going to" ("who's she gonnae meet",
-    # "he doesnae want to bother the nurses", "how long's he gorra wait").
-    "gonnae": "going to", "wannae": "want to", "gorra": "got to", "doesnae": "does not",
-    "shouldnae": "should not", "couldnae": "could not", "havenae": "have not", "hasnae": "has not",
-    "willnae": "will not", "dinna": "do not", "didna": "did not", "doesna": "does not",
-    "wouldna": "would not", "shouldna": "should not", "couldna": "could not", "isna": "is not",
-    "wasna": "was not",
+    # Blind sets AV and AW: Scots "going to" and "want to", Black Country "got to" ("who's she gonnae
+    # meet", "how long's he gorra wait"). Scots negatives ("doesnae", "canna") are in _suffix.
+    "gonnae": "going to", "wannae": "want to", "gorra": "got to",
 }
 # Recognisers trained mostly on American text write American spellings ("mobilize", "tumor",
 # "anesthetist"); the leaflets are British. Both sides pass through clean(), so either way they meet.
@@ -257,8 +252,17 @@ def _informal_is(word: str) -> str | None:
     return plain and _CONTRACTIONS.get(plain + "'s", plain + "'s")
 
 
+# Scots "-nae" and "-na" for "n't" on a verb that helps: "cannae", "doesnae", "isna" (blind sets AV and
+# AW). Only these verbs: "arena" and "banana" stay.
+_SCOTS_NOT = re.compile(r"^(can|could|would|should|does|did|is|was|has|have|had|will|must|need)na(?:e)?$")
+
+
 def _suffix(word: str) -> str | None:
-    """Any word's spoken contraction spelt out: "long'll" -> "long will", "they'd" -> "they would"."""
+    """Any word's spoken contraction spelt out: "long'll" -> "long will", "they'd" -> "they would",
+    "doesnae" -> "does not"."""
+    scots = _SCOTS_NOT.match(word)
+    if scots:
+        return "cannot" if scots.group(1) == "can" else f"{scots.group(1)} not"
     for ending, full in _SUFFIXES.items():
         if word.endswith(ending) and len(word) > len(ending):
             return word[: -len(ending)] + full

@@ -54,7 +54,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"heart (?:is )?(?:pounding|racing)(?:\W+\w+){0,6}?\W+chest|"
         # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
         r"crushing(?! (?:the |my |his |her )?(?:tablets?|pills?))|(?:tight\w*|crushing|heavy|heaviness|pressure|squeez\w*|pain\w*|ache|aching) "
-        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,6} down (?:to )?(?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|clutchin|clucking|holding|gripping|clasping) (?:my|me|his|her|their|the|this) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing)|"
+        r"(?:\w+ ){0,3}(?:in|on|across|round) (?:my|me|his|her|their|the) chest|weight on (?:my|me|his|her|the) chest|pain\w*(?: \w+){0,6} down (?:to )?(?:my|me|his|her|the|their) (?:left )?arm|(?:sat|sitting|standing|stood|sits) on (?:my|me|his|her|the) chest|(?:clutching|clucking|holding|gripping|clasping) (?:my|me|his|her|their|the|this) chest|chest\W+(?:\w+\W+){0,5}(?:tight|tightness|crushing)|"
         # Blind set AV and its recordings: "clutchin' his chest, says it's like a big weight sat on it";
         # "a tight pressing sort of ache in the middle of my chest and it's going down my arm".
         r"(?:pain|ache|aching|pressure|pressing|tight\w*|crushing|heav\w*)(?: \w+){0,4} (?:in|on|across) the (?:middle|centre|center|front) of (?:my|me|his|her|their|the) chest|"
@@ -256,7 +256,7 @@ _HURT_ASKED = re.compile(r"\b(?:will|would|could|might|can|does|do|is) (?:that|i
 
 # A symptom said with its g dropped, "roastin and shakin, teeth chatterin" (blind set AI), is the
 # same symptom: put back before the patterns look.
-_DROPPED_G = re.compile(r"\b(roast|shak|shiver|chatter|sweat|freez|bleed|leak|ooz|weep|breath|gasp|faint|pass|"
+_DROPPED_G = re.compile(r"\b(roast|shak|shiver|chatter|sweat|freez|bleed|leak|ooz|weep|breath|gasp|faint|pass|clutch|"
                         r"collaps|burn|boil|throbb|pour|gush|soak|seep|swell|dripp|trickl)in\b")
 
 
