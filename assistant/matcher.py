@@ -112,6 +112,11 @@ CHUNK_WORDS_BASELINE = 0.12
 # imported seed pack (11 sets up, 2 down) and the same with the written pack; 0.5 or looking past the
 # runner-up did no better.
 PASSAGE_WEIGHT = 0.15
+# Terms are written as the patient says them ("on my feet", "tube in my bladder"); a carer says
+# "on his feet", "tube in her bladder". Whose it is says nothing of the topic, so in terms and
+# questions alike every possessive or object pronoun is one word (blind set AY: "When did they get him
+# up on his feet after the op?" was refused).
+_WHOSE = frozenset({"my", "me", "mine", "his", "him", "her", "hers", "their", "them", "your", "our", "us"})
 RECENT_VECTORS = 16
 """Question embeddings kept (a question, its sentences, its second hearing): the red-flag check and
 the ranking embed the same cleaned question once."""
@@ -165,6 +170,11 @@ class Match:
 def timing_sides(text: str) -> frozenset[str]:
     """Which side of the operation cleaned text speaks of: "before", "after", both or neither."""
     return frozenset(_TIMING[w] for w in text.split() if w in _TIMING)
+
+
+def _term_words(text: str) -> list[str]:
+    """Stems of cleaned text as terms are matched: whose it is left out of it (``_WHOSE``)."""
+    return ["my" if w in _WHOSE else stem(w) for w in text.split()]
 
 
 def confidence_from_score(score: float) -> float:
@@ -261,7 +271,7 @@ class Matcher:
         # section only, is "operation", a term of six. An everyday word on its own ("going" from the
         # heading "Going home") says little too, however few sections list it.
         counts: dict[str, int] = {}
-        stems = {t: " ".join(stem_words(t)) for terms in self._terms for t in terms}
+        stems = {t: " ".join(_term_words(t)) for terms in self._terms for t in terms}
         for terms in self._terms:
             for s in {stems[t] for t in terms}:
                 counts[s] = counts.get(s, 0) + 1
@@ -283,7 +293,7 @@ class Matcher:
 
     def _term_hits(self, text: str) -> dict[str, float]:
         """Every known term the question contains: 1.0 exactly, 0.5 by its words, 0.35 heard slightly wrong."""
-        stems = stem_words(text)
+        stems = _term_words(text)
         joined = f" {' '.join(stems)} "
         hits = {term: 1.0 for term, term_stems in self._term_stems.items() if f" {term_stems} " in joined}
         present = set(stems)
@@ -308,9 +318,9 @@ class Matcher:
 
     def _index_terms(self) -> None:
         all_terms = sorted({t for terms in self._terms for t in terms})
-        self._term_stems = {t: " ".join(stem_words(t)) for t in all_terms}
+        self._term_stems = {t: " ".join(_term_words(t)) for t in all_terms}
         self._term_content = {t: content for t in all_terms
-                              if len(content := frozenset(w for w in stem_words(t) if w not in STOP)) >= 2}
+                              if len(content := frozenset(w for w in _term_words(t) if w not in STOP)) >= 2}
         by_key: dict[str, list[str]] = {}
         for term, term_stems in self._term_stems.items():
             key = term_stems.replace(" ", "")

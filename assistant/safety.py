@@ -68,13 +68,15 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:(?:cannot|cor) (?:breathe|breath|catch (?:my|me|ma|his|her|the) breath|get (?:my|me|ma|his|her|a|the) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
-        r"(?:struggling|fighting|gasping) for (?:her |his |my |me |their )?(?:air|breath)|fighting for (?:her|his|my|me) (?:now|life)|"
+        r"(?:struggling|fighting|gasping|stopping) for (?:her |his |my |me |their )?(?:air|breath)|fighting for (?:her|his|my|me) (?:now|life)|"
         r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable|not able|no able)(?: \w+){0,3} (?:catch|get) (?:my|me|ma|his|her|their|a|the) breath|cannot get (?:enough )?air|panting|wheez\w*|"
         # Not "gasping for a cuppa": gasping for anything but air or breath is wanting, not choking.
         r"gasping(?! for (?!(?:her |his |my |me |their )?(?:air|breath)))|out of breath|not breathing|stopped breathing|choking|blue lips|lip(?:(?:s|'s| s)? (?:are |is )?(?:have gone|look|looks|looking|gone|went|turned|turning|going)|s (?:are|is)) (?:\w+ )?(?:blue|lube)|"
         # "Struggling to finish her sentence" (blind set AM): too breathless to talk.
-        r"(?:cannot|can not|could not|unable to|struggl\w*(?: to)?|hard to|trouble) (?:finish|finishing|complete|completing) (?:a|her|his|my|me|the|their) sentences?|"
+        r"(?:cannot|can not|could not|unable to|struggl\w*(?: to)?|hard to|trouble) (?:finish|finishing|complete|completing) (?:a|one|her|his|my|me|the|their) sentences?|"
         r"breath(?:ing|es)? (?:very |really |so |too )?(?:fast|quick\w*|rapid\w*)|(?:gets?|getting|got) no air|"
+        # "Her lips have gone a funny blue colour", heard as "her lips have fun a funny blue color" (AY).
+        r"lips (?:have|has|are|is|gone|went|turned|turning|going|look|looks|looking) (?:\w+ ){0,3}blue\b|"
         # "Her breathing's gone proper weird, fast and shallow, she can't catch it" (blind set AP).
         r"(?:fast|quick|rapid) and shallow|shallow and (?:fast|quick|rapid)|shallow breath\w*|"
         r"(?:cannot|can not|could not) (?:take|get|draw) (?:the |enough |any )?(?:air|breath)(?: in)?)")),
@@ -106,7 +108,7 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:sheets?|bed|pad|dressing|nightie|pyjamas|clothes)(?:'s| is| are)? (?:all |full of |covered in )blood)")),
     (Urgency.EMERGENCY, "collapse", re.compile(
         r"\b(?:collaps\w*|fainted|fainting|faint and|(?:came|come|comes|coming) over (?:all )?(?:faint|funny|dizzy|giddy|woozy|queer|peculiar|strange|grey|gray|clammy)|(?:keeled|killed) (?:right |clean |straight )?over|"
-        r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|(?:everything|it all|the world|the room)(?:'s| is)? (?:go|goes|went|gone|going) (?:black|dark)(?! outside| at night| early)|(?:fall|fell|fallen) (?:on|onto) (?:the )?floor|passes out|blacked out|unconscious|"
+        r"fell down|fallen down|(?:ended up|found \w+|lying|woke up|woken up|waking up|came to|come to) on the (?:\w+ )?floor|syncop\w*|vasovagal|lost consciousness|(?:went|gone|fell|dropped|keeled) (?:down )?on(?:to)? the (?:\w+ )?floor|passed out|pass out|passing out|past out|(?:everything|it all|the world|the room)(?:'s| is)? (?:go|goes|went|gone|going) (?:black|dark)(?! outside| at night| early)|(?:fall|fell|fallen) (?:on|onto) (?:the )?floor|passes out|blacked out|unconscious|"
         r"(?:will not|cannot|can not) come round|not coming round|"
         # Coming round after a faint, not coming round to visit: "has our Karen got to come round and do it".
         # Nor waking from the anaesthetic: "when I come round after, where will I be?"
@@ -131,11 +133,14 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"^(?!.*\b(?:will|would|might|could|normal|if|when)\b).*\b(?:feel|feels|feeling|felt)(?: \w+){0,3} (?:going|gonna|about) to (?:faint|collapse|black out|keel over)|"
         # "Gone down in the hallway... and I cannot get him up" (blind set AG, heard with "collapsed" lost).
         r"(?:gone|went|fell|fallen|felled) down\W+(?:\w+\W+){0,8}?(?:cannot|can not|could not) get (?:him|her|them|mum|dad) up|"
-        r"flopped|slumped|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
+        r"flopped|slumped|slumpt|went limp|gone limp|gone floppy|went floppy|out cold|hit the floor|"
         r"lumped (?:in|over|on) (?:the|her|his|a) (?:chair|seat|sofa|settee|bed|table)|"
         # "I went down on the kitchen floor just now, me legs wouldn't hold me" (blind set AV), as heard:
         # "went down the kitchen floor", "went out on the kitchen floor".
         r"(?:went|gone|fell) (?:down|out) (?:on )?the (?:\w+ )?floor|"
+        # "He's fainted in the bathroom, he went down all of a sudden" (blind set AX; "fainted" heard as
+        # "tainted" or "entered"). A person going down, not a swelling or a temperature.
+        r"(?:he|she|i|mum|dad|nan|grandad|they) (?:just )?(?:went|has gone|is gone|goes) down (?:all of a sudden|suddenly)|"
         r"(?:legs|knees) (?:would not|will not|could not|did not) hold (?:me|him|her)|(?:legs|knees) (?:gave way|buckled|went from under)|"
         # "She went down like a sack of spuds just now" (blind set AU); not a joke that went down like a lead balloon.
         r"(?:went|gone|goes|dropped|fell) (?:down )?like a (?:sack|stone|ton|log|rock|tree|dead weight)|"
@@ -180,7 +185,17 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Hot, and really painful to touch today" (blind set AS, heard with the wound lost).
         r"\bhot\W+(?:\w+\W+){0,3}?(?:painful|sore|tender) (?:to|tae|when i) (?:the )?touch\b|"
         # "It's really hot and red round it", heard as "hot and red rounded" (blind set AR).
-        r"\b(?:hot|warm|angry) and red (?:round|rounded|around)\b|\bred and (?:hot|warm|angry) (?:round|rounded|around)\b")),
+        r"\b(?:hot|warm|angry) and red (?:round|rounded|around)\b|\bred and (?:hot|warm|angry) (?:round|rounded|around)\b|"
+        # Blind sets AX and AY, heard with the wound lost ("the wind is very painful... the skin around it
+        # is angry red"; "the scar" as "the scarthest"; "nan's cut" as "manscut"): the skin round it red,
+        # or yellow or green matter coming out of something that is not a nose, ear, eye or mouth.
+        r"\bskin (?:all )?(?:a)?round (?:it|the (?:wound|cut|scar|stitches|edges?)) (?:is|has gone|looks|gone|going|turned|turning) "
+        r"(?:\w+ ){0,2}(?:red|hot|inflamed|swollen)\b|"
+        r"\b(?:yellow\w*|green\w*|cloudy|smelly) (?:matter|stuff|gunk|gunge|muck|goo|fluid|liquid|water|pus)(?: \w+){0,2} "
+        r"(?:coming|comin|oozing|leaking|seeping|dripping|weeping|pouring) (?:out|from)\b"
+        r"(?! (?:of )?(?:his |her |my |me |their |the )?(?:nose|ears?|eyes?|mouth)\b)|"
+        r"\b(?:leak\w*|ooz\w*|weep\w*|seep\w*) (?:\w+ )?(?:yellow\w*|green\w*|cloudy|smelly) (?:stuff|matter|gunk|gunge|muck|goo|fluid|liquid|water)\b"
+        r"(?! (?:\w+ ){0,2}(?:from|out of) (?:his |her |my |me |their |the )?(?:nose|ears?|eyes?|mouth)\b)")),
     (Urgency.HOSPITAL, "fever", re.compile(
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "
@@ -246,7 +261,10 @@ _WHAT_FOR = re.compile(r"\bwhat(?: \w+){0,4} for\b")
 _NOW = re.compile(r"\b(?:now|today|tonight|this morning|since|at home|still|just)\b")
 _FEVER_SETTLED = re.compile(
     r"\btemp\w*(?:'s)? (?:is |has |was )?(?:gone |come )?(?:back )?(?:to )?(?:normal|fine|ok|okay|down)\b")
-_WOUND_INFO = re.compile(r"\b(?:how long|when|heal|dissolv\w*|removed|come out|taken out|stitches out)\b")
+# Asking whether the wound may get wet is about washing, not a wet wound: "He want to have a shower.
+# The wound can get wet?" (blind set AY).
+_WOUND_INFO = re.compile(r"\b(?:how long|when|heal|dissolv\w*|removed|come out|taken out|stitches out|"
+                         r"(?:can|could|may|allowed to|ok to|okay to|alright to|fine to) (?:\w+ ){0,3}get (?:\w+ ){0,2}wet)\b")
 # A hurt asked about, not felt: "the dog jumps up at him, will that hurt his stitches?", "can she sleep
 # on her side or will that hurt it?". Taken out before the wound is looked at again; whatever else
 # the question says of the wound ("it's sore already, will lying on it hurt?") still counts.
@@ -338,7 +356,9 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     (r"\b(?:casting|gusting|dasping)\b", "gasping"),
     # Scots "cannae breathe" as the name "Kenny" (blind set AR's recordings).
     (r"\bkenny (breathe|breath)\b", r"cannot \1"),
-    (r"\b(he|she|i|mum|dad|mother|father|husband|wife|nan|grandad|has|have|just|had) painted\b", r"\1 fainted"),
+    (r"\b(he|she|i|mum|dad|mother|father|husband|wife|nan|grandad|has|have|just|had)(?: is| was)? (?:painted|tainted)\b", r"\1 fainted"),
+    # AX's: "pus coming out of the small hole" heard as "bus coming out".
+    (r"\bbus (?=(?:is )?(?:coming|oozing|leaking|seeping|pouring|out of)\b)", "pus "),
     (r"\b(feel|feels|feeling|felt|gone|going) (all |a bit |really |very )?paint\b", r"\1 \2faint"),
     (r"\b(3[89]|40) ([0-9])\b", r"\1 point \2"),
     (r"\b(?:using|oozing) out\b", "oozing out"),

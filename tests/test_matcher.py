@@ -15,6 +15,7 @@ from assistant.matcher import (
     Match,
     Matcher,
     _asks,
+    _term_words,
     confidence_from_score,
 )
 
@@ -114,6 +115,14 @@ def test_sound_alike_slips_are_heard_as_the_leaflet_word(matcher: Matcher) -> No
     assert slipped is not None and slipped.key == "catheter"
     put_right = matcher.match_question("is a liver recession a big op")
     assert put_right is not None and put_right.unfamiliar == ()  # the slip is not held against it
+
+
+def test_a_term_meets_the_question_whoever_it_is_about(matcher: Matcher) -> None:
+    assert _term_words("tube in her bladder") == _term_words("tube in my bladder")
+    assert _term_words("get him up") == _term_words("get me up")
+    assert _term_words("his stitches") != _term_words("stitches")  # one word stands for whose, not none
+    # "on my feet" is a term of the section on moving about after the operation.
+    assert "on my feet" in matcher._term_hits("when did they get him up on his feet after the op")
 
 
 def test_a_close_rival_chunk_is_read_with_the_best_in_leaflet_order(matcher: Matcher) -> None:

@@ -58,7 +58,12 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("he ay bouncin back", "he is not bouncin back"), ("cor, that's a lot", "cor that is a lot"),
     ("ay up me duck", "ay up me duck"), ("who's she gonnae meet", "who is she going to meet"),
     ("he doesnae want to bother them", "he does not want to bother them"),
-    ("why the key mo before", "why the chemo before"),
+    ("why the key mo before", "why the chemo before"), ("nan had key mow how long after", "nan had chemo how long after"),
+    ("when is t cathedral tube come out", "when is t catheter tube come out"),
+    ("we went to see the cathedral in york", "we went to see the cathedral in york"),
+    ("has he to stop in bed all the time", "has he to stay in bed all the time"),
+    ("the bus will stop in the middle of town", "the bus will stop in the middle of town"),
+    ("he is dead frustrated", "he is very frustrated"), ("is it a dead weight", "is it a dead weight"),
     # "What's that when it's at home?" asks what it is; at home otherwise stays.
     ("what's E R P when it's at home?", "what is e r p"),
     ("what do I do when they're at home and bleeding", "what do i do when they are at home and bleeding"),

@@ -227,6 +227,7 @@ def test_a_hurt_asked_about_is_not_a_red_flag(question: str) -> None:
 @pytest.mark.parametrize("question", [
     "my scar is sore, will lying on it hurt?", "the scar is hot and red, will it hurt more?",
     "the wound is leaking, will that hurt it",
+    "the wound is hot and red, can it get wet in the shower", "his dressing keeps getting wet, it's soaked",
 ])
 def test_a_hurt_asked_about_beside_a_wound_sign_is_still_a_red_flag(question: str) -> None:
     assert find_red_flag(question) is not None
@@ -342,8 +343,20 @@ def test_gasping_for_breath_still_is() -> None:
     "She's no able to get her breath walking to the toilet. She's your gasket.",
     "That's when pure grey and sweaty and she's no answering me right, she's lumped in the chair.",
     "As blood ripping out of the drain fell onto the carpet, isn't it? Quite a bit.",
+    # What blind sets AX and AY's red flags became when heard (every one was flagged typed).
+    "Since this morning I am very restless, actually I cannot finish one sentence without stopping for air.",
+    "He's tainted in the bathroom love. He went down all of a sudden, all of a sudden.",
+    "He's painted in the bathroom love, he went down all of a sudden, all of a sudden.",
+    "There is bus coming out of the small hole near my belly button, and it is very tender and warm oil soap.",
+    "Today the wind is very painful, much more than yesterday, and the skin around it is angry red.",
+    "Her lips have fun a funny blue color and she's gasping for prep. She can't even get a word out.",
+    "I'd be obliged if you tell me what to do, the scarthest on awful hot today, and there's a yellowish matter "
+    "coming out of the bottom end of it.",
+    "Manscut is leaking yellow stuff all down her 90 in its stinks.",
+    "I just popped in and fed us in slumpt in his care, fear, and I can't route him properly.",
+    "I'm just past out on the stem, and I'll shit not mark in stems.",
 ])
-def test_al_to_aw_red_flags(question: str) -> None:
+def test_al_to_ay_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
     assert flag is not None
 
@@ -361,6 +374,11 @@ def test_al_to_aw_red_flags(question: str) -> None:
     # Beside AU's rule: a joke that went down like a lead balloon.
     "my joke about the drain went down like a lead balloon with the nurses",
     "will I be able to get warm in the hospital, the wards are cold", "is it normal if I cannot get warm at night",
+    # Beside AY's: washing asked about, the wound not wet.
+    "He want to have a shower. The wound can get wet?", "is it ok to get his stitches wet in the bath",
+    "the swelling in his ankles went down all of a sudden", "the bus is coming at ten, can I go on it",
+    "there's green stuff coming out of his nose, is that the chemo", "what colour is the fluid coming out of the drain",
+    "should I paint my lips blue for the party",
 ])
 def test_near_misses_of_blind_set_rules_are_not_red_flags(question: str) -> None:
     """Shock, what things in hospital were for (AP, AQ), and the near misses of AR, AS and AU's rules."""
