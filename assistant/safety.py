@@ -71,12 +71,12 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:struggling|fighting|gasping|stopping) for (?:her |his |my |me |their )?(?:air|breath)|fighting for (?:her|his|my|me) (?:now|life)|"
         r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable|not able|no able)(?: \w+){0,3} (?:catch|get) (?:my|me|ma|his|her|their|a|the) breath|cannot get (?:enough )?air|panting|wheez\w*|"
         # Not "gasping for a cuppa": gasping for anything but air or breath is wanting, not choking.
-        r"gasping(?! for (?!(?:her |his |my |me |their )?(?:air|breath)))|out of breath|not breathing|stopped breathing|choking|blue lips|lip(?:(?:s|'s| s)? (?:are |is )?(?:have gone|look|looks|looking|gone|went|turned|turning|going)|s (?:are|is)) (?:\w+ )?(?:blue|lube)|"
+        # Lips gone blue, with up to three words between ("her lips have fun a funny blue color": AY's
+        # "gone a funny blue colour", heard); "will my lips go blue after the anaesthetic?" asks.
+        r"gasping(?! for (?!(?:her |his |my |me |their )?(?:air|breath)))|out of breath|not breathing|stopped breathing|choking|blue lips|lip(?:(?:s|'s| s)? (?:are |is )?(?:have gone|have|has|look|looks|looking|gone|went|turned|turning|going)|s (?:are|is)) (?:\w+ ){0,3}(?:blue|lube)|"
         # "Struggling to finish her sentence" (blind set AM): too breathless to talk.
         r"(?:cannot|can not|could not|unable to|struggl\w*(?: to)?|hard to|trouble) (?:finish|finishing|complete|completing) (?:a|one|her|his|my|me|the|their) sentences?|"
         r"breath(?:ing|es)? (?:very |really |so |too )?(?:fast|quick\w*|rapid\w*)|(?:gets?|getting|got) no air|"
-        # "Her lips have gone a funny blue colour", heard as "her lips have fun a funny blue color" (AY).
-        r"lips (?:have|has|are|is|gone|went|turned|turning|going|look|looks|looking) (?:\w+ ){0,3}blue\b|"
         # "Her breathing's gone proper weird, fast and shallow, she can't catch it" (blind set AP).
         r"(?:fast|quick|rapid) and shallow|shallow and (?:fast|quick|rapid)|shallow breath\w*|"
         r"(?:cannot|can not|could not) (?:take|get|draw) (?:the |enough |any )?(?:air|breath)(?: in)?)")),
