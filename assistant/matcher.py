@@ -35,7 +35,7 @@ from assistant.not_covered import NotCovered
 from assistant.red_flags import RedFlagNeighbours
 from assistant.safety import RedFlag
 from assistant.soundalike import SoundAlikes
-from assistant.vocabulary import SLIP_RATIO, STOP, Vocabulary, content_words, stem, stem_words
+from assistant.vocabulary import SLIP_RATIO, STOP, Vocabulary, content_words, stem
 
 _LOGGER = logging.getLogger(__name__)
 
