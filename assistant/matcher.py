@@ -207,8 +207,8 @@ class Matcher:
         self._sections = [library.by_key[k] for k in self._keys]
         self._asks = [[clean(a) for a in (*s.asks, s.title, s.summary) if a] for s in self._sections]
         self._terms = [self._section_terms(s) for s in self._sections]
-        self._term_weight = self._term_weights()
         self._index_terms()
+        self._term_weight = self._term_weights()
         self._vocabulary = Vocabulary(self._sections)
         self._sound_alikes = self._build_sound_alikes()
         self._position = {key: i for i, key in enumerate(self._keys)}
@@ -271,7 +271,7 @@ class Matcher:
         # section only, is "operation", a term of six. An everyday word on its own ("going" from the
         # heading "Going home") says little too, however few sections list it.
         counts: dict[str, int] = {}
-        stems = {t: " ".join(_term_words(t)) for terms in self._terms for t in terms}
+        stems = self._term_stems
         for terms in self._terms:
             for s in {stems[t] for t in terms}:
                 counts[s] = counts.get(s, 0) + 1

@@ -46,6 +46,11 @@ _WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot(?! (?:bath|shower|water|drink|tea|co
                r"(?:is|are|has|have) (?:a bit |a little |slightly |come |gone |burst |split )?open(?! one| way| surgery| op\w*)|"
                r"water (?:is )?(?:coming|leaking|running|pouring) out)")
 _NEAR = r"(?:\W+\w+){0,7}?\W+"
+# Matter coming out, for the wound signs that need no wound word; not from the face ("green stuff
+# coming out of his nose" is a cold).
+_DISCHARGE_LOOK = r"(?:yellow\w*|green\w*|cloudy|smelly)"
+_DISCHARGE = r"(?:matter|stuff|gunk|gunge|muck|goo|fluid|liquid|water)"
+_FACE = r"(?:his |her |my |me |their |the )?(?:nose|ears?|eyes?|mouth)\b"
 
 _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "chest pain", re.compile(
@@ -191,11 +196,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # or yellow or green matter coming out of something that is not a nose, ear, eye or mouth.
         r"\bskin (?:all )?(?:a)?round (?:it|the (?:wound|cut|scar|stitches|edges?)) (?:is|has gone|looks|gone|going|turned|turning) "
         r"(?:\w+ ){0,2}(?:red|hot|inflamed|swollen)\b|"
-        r"\b(?:yellow\w*|green\w*|cloudy|smelly) (?:matter|stuff|gunk|gunge|muck|goo|fluid|liquid|water|pus)(?: \w+){0,2} "
-        r"(?:coming|comin|oozing|leaking|seeping|dripping|weeping|pouring) (?:out|from)\b"
-        r"(?! (?:of )?(?:his |her |my |me |their |the )?(?:nose|ears?|eyes?|mouth)\b)|"
-        r"\b(?:leak\w*|ooz\w*|weep\w*|seep\w*) (?:\w+ )?(?:yellow\w*|green\w*|cloudy|smelly) (?:stuff|matter|gunk|gunge|muck|goo|fluid|liquid|water)\b"
-        r"(?! (?:\w+ ){0,2}(?:from|out of) (?:his |her |my |me |their |the )?(?:nose|ears?|eyes?|mouth)\b)")),
+        rf"\b{_DISCHARGE_LOOK} (?:{_DISCHARGE}|pus)(?: \w+){{0,2}} "
+        rf"(?:coming|comin|oozing|leaking|seeping|dripping|weeping|pouring) (?:out|from)\b(?! (?:of )?{_FACE})|"
+        rf"\b(?:leak\w*|ooz\w*|weep\w*|seep\w*) (?:\w+ )?{_DISCHARGE_LOOK} {_DISCHARGE}\b"
+        rf"(?! (?:\w+ ){{0,2}}(?:from|out of) {_FACE})")),
     (Urgency.HOSPITAL, "fever", re.compile(
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "

@@ -69,9 +69,10 @@ def names(text: str) -> set[str]:
 # buckets of cockles", "lug the amps about, it's heavy gear" (blind sets AX and AY) ask what the
 # leaflet says of lifting, whatever the load. Up to this many words after a lifting word, and the word
 # after "heavy", are not held against the question, nor is the lifting word itself ("hauling" is in no
-# leaflet). "Carry on" is not carrying.
+# leaflet). "Carry on" is not carrying. The words are cleaned first, so "lug" and "humping" arrive as
+# "carry" and "carrying".
 _LIFTING = frozenset({"lift", "lifts", "lifting", "lifted", "carry", "carries", "carrying", "carried", "haul",
-                      "hauls", "hauling", "hauled", "hump", "humping", "heave", "heaving", "heft", "hefting"})
+                      "hauls", "hauling", "hauled", "hump", "heave", "heaving", "heft", "hefting"})
 _LOAD_WORDS = 5
 
 
