@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+
+from assistant.english import english_frequency
 
 _CONTRACTIONS = {
     "can't": "cannot", "cant": "cannot", "won't": "will not", "wont": "will not", "don't": "do not",
@@ -60,11 +63,6 @@ _INFORMAL = {
     "hame": "home", "frae": "from", "gie": "give", "wi": "with", "masel": "myself", "yersel": "yourself",
     "blether": "chat", "sair": "sore", "jist": "just", "thole": "put up with",
     "bairn": "child", "bairns": "children", "wean": "child", "weans": "children", "rinnin": "running",
-    "feelin": "feeling", "goin": "going", "doin": "doing", "gettin": "getting", "comin": "coming",
-    "havin": "having", "bleedin": "bleeding", "nothin": "nothing", "somethin": "something",
-    "burnin": "burning", "shakin": "shaking", "killin": "killing", "shiverin": "shivering",
-    "sweatin": "sweating", "leakin": "leaking", "oozin": "oozing", "throbbin": "throbbing",
-    "breathin": "breathing", "hurtin": "hurting", "achin": "aching", "swellin": "swelling",
     # Northern and Black Country spellings, and Orkney and Shetland "peedie"/"peerie" (small): blind
     # sets AL and AM ("when am I allowed ter do a bit o diggin", "the peedie bag o messages").
     "ter": "to", "fer": "for", "ses": "says", "sez": "says", "gooin": "going", "yeller": "yellow",
@@ -78,6 +76,9 @@ _INFORMAL = {
     # Blind sets AV and AW: Scots "going to" and "want to", Black Country "got to" ("who's she gonnae
     # meet", "how long's he gorra wait"). Scots negatives ("doesnae", "canna") are in _suffix.
     "gonnae": "going to", "wannae": "want to", "gorra": "got to",
+    # Blind sets AZ and BA (and AU): Northumbrian "yem" or "hyem" (home), "knaa" (know) and "dee" (do),
+    # Scots and Doric "wid" (would).
+    "yem": "home", "hyem": "home", "knaa": "know", "dee": "do", "wid": "would",
 }
 # Recognisers trained mostly on American text write American spellings ("mobilize", "tumor",
 # "anesthetist"); the leaflets are British. Both sides pass through clean(), so either way they meet.
@@ -189,6 +190,13 @@ _ALOUD_HEARD = re.compile(r"\b((?:is|are|am) (?:\w+ing|it|that|this|he|she|i|we|
 _COR = re.compile(r"\b(why|i|he|she|you|we|they|it|that|who) cor\b")
 _AY = re.compile(r"\b(he|she|it|that|they|you|we|i|this) ay\b(?! up\b)")
 
+# "Intensive summat" (intensive care) as said, or as heard: "they said I'd be an intensive summit
+# after the op" (blind set AZ, heard).
+_INTENSIVE = re.compile(r"\bintensive (?:summit|summat|something|sommat|thingy|whatsit|place)\b")
+# "T'liver" heard as "deliver": "how long does it take to deliver to get back to its proper size"
+# (blind set BA, heard). Only before what a liver does: "can they deliver my tablets" stays.
+_DELIVER = re.compile(r"\b(?:to )?deliver (?=(?:to )?(?:grow|regrow|get back|come back|heal|recover|work)\b)")
+
 # "Chemo" said or heard as two words: "why did they give him the key mo before the operation" (blind
 # set AW; "nan had key mow", AY). "key mo therapy" becomes "chemo therapy", which means the same.
 _KEY_MO = re.compile(r"\b(?:key|kee) (?:mo|mow|moe)\b")
@@ -205,8 +213,31 @@ _STOP_IN = re.compile(r"\b(?:stop|stops|stopping|stopped) (?=in (?:bed|hospital|
 _DEAD_VERY = re.compile(r"\bdead (?=(?:tired|frustrated|worried|nervous|scared|frightened|sore|achy|stiff|weak|wobbly|"
                         r"slow|heavy|hard|keen|fed up|down|low|bored|uncomfortable|itchy|sleepy|knackered|anxious)\b)")
 
+# Doric "fit way" (why), "fit" (what) before a verb that asks, "fan" (when) before who or what is
+# asked about, and "at aa" (at all): "fit way wid they dae the vein thing at aa?", "is there a set day
+# fan he'll get hame?" (blind set AZ). Not "keep fit does", not "a fan is" or "the fan will".
+_FIT_WAY = re.compile(r"\bfit way\b")
+_FIT_WHAT = re.compile(r"(?<!keep )(?<!keeping )(?<!get )(?<!getting )(?<!stay )(?<!be )\bfit "
+                       r"(?=(?:dae|div|does|do|did|would|is|are|was|will|can|should|happens)\b)")
+_FAN_WHEN = re.compile(r"(?<![a-z])(?:(\w+) )?fan (?=(?:he|she|i|they|we|you|it|will|can|could|does|do|did|is|am|are|"
+                       r"would|should|shall|mum|dad)\b)")
+_NOT_WHEN = {"a", "the", "my", "his", "her", "our", "your", "their", "big", "huge", "ceiling", "desk", "electric",
+             "extractor", "little", "small", "football", "massive", "that", "this", "no", "real", "some"}
+_AT_AA = re.compile(r"\bat aa\b")
+# Northumbrian "wor" (our) before family: "wor lass is yem now" (blind set BA). Elsewhere "wor" is
+# Yorkshire "was" ("it wor grand"), left as it is.
+_WOR_OUR = re.compile(r"\bwor (?=(?:lass|lad|lads|kid|kids|bairn|bairns|mam|mum|dad|da|son|daughter|lasses|hinny|nan|gran|family)\b)")
+
+
+def _fan_when(match: re.Match[str]) -> str:
+    before = match.group(1)
+    if before in _NOT_WHEN:
+        return match.group(0)
+    return f"{before} when " if before else "when "
+
+
 # Phrases put right once the words are, in this order.
-_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (_SMALL_WEE, "little "),
     (_IN_AID_OF, "what is it for"),
     (_AT_HOME_IDIOM, r"\1"),
@@ -220,9 +251,16 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_COR, r"\1 cannot"),
     (_AY, r"\1 is not"),
     (_KEY_MO, "chemo"),
+    (_INTENSIVE, "intensive care"),
+    (_DELIVER, "the liver "),
     (_CATHEDRAL, "catheter"),
     (_STOP_IN, "stay "),
     (_DEAD_VERY, "very "),
+    (_FIT_WAY, "why"),
+    (_FIT_WHAT, "what "),
+    (_FAN_WHEN, _fan_when),
+    (_AT_AA, "at all"),
+    (_WOR_OUR, "our "),
 )
 
 # An h dropped and marked, as typed: "'ow many 'oles", "'ave I got to", "'is stitches". Only words
@@ -233,7 +271,7 @@ _H_DROPPED = re.compile(r"(?<![a-z0-9'])'(?=(?:ow|ave|avin|aving|ad|as|is|im|er|
 # "his liver out-cost his cancer spread" (blind sets AH and AI, heard). Taken for "because" only
 # before a word that starts a reason ("cost there", "cost, his"); "it cost me", "cost my family",
 # "cost the NHS", "cost? He is on a pension" and "the cost of parking" stay.
-_COS_HEARD = re.compile(r"\bcost,? (?=(?:his|their|there|they|she|he|we|mum|dad|of course)\b)")
+_COS_HEARD = re.compile(r"\bcosts?,? (?=(?:his|their|there|they|she|he|we|mum|dad|of course)\b)")
 
 
 def _straight_quotes(text: str) -> str:
@@ -248,13 +286,31 @@ def clean(text: str) -> str:
     text = text.lower()[: MAX_QUESTION_CHARS * 4]
     text = _UNITS.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS[m.group(2)]}", text)
     text = _COS_HEARD.sub("because ", _H_DROPPED.sub("h", text))
-    expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or _informal_is(w) or _suffix(w) or british(w)
+    expanded = " ".join(_CONTRACTIONS.get(w) or _INFORMAL.get(w) or _informal_is(w) or _suffix(w) or _dropped_g(w)
+                        or british(w)
                         for w in _WORD.findall(text))
     expanded = _AH_TOLD.sub("i", _AH_ASKED.sub(r"\1 i", expanded))  # before "ah" goes as a filler
     text = " ".join(w for w in expanded.split() if not _FILLERS.fullmatch(w))
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
     return text
+
+
+# A g dropped, as said and typed: "when can she gan back to drivin'", "is it still weepin"
+# (blind set BA). Put back where the word without it is hardly English and the word with it is
+# everyday ("drivin" -> "driving", "takin" -> "taking"); "thin", "cabin", "robin" and "raisin" are
+# words already, and "statin" is a medicine.
+DROPPED_G_RARE = 1e-7
+DROPPED_G_EVERYDAY = 3e-7
+_NOT_DROPPED_G = frozenset({"statin"})
+
+
+def _dropped_g(word: str) -> str | None:
+    if len(word) < 4 or not word.endswith("in") or word in _NOT_DROPPED_G:
+        return None
+    if english_frequency(word) < DROPPED_G_RARE and english_frequency(word + "g") >= DROPPED_G_EVERYDAY:
+        return word + "g"
+    return None
 
 
 # "n't" too: "mustn't", "needn't", "weren't", "hadn't" ("can't", "won't" and "shan't" are listed above).

@@ -16,13 +16,12 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz, process
-from spellchecker import SpellChecker
 
 from assistant.common_words import COMMON_WORDS
+from assistant.english import english_frequency, english_words
 from assistant.vocabulary import STOP
 
 _LOGGER = logging.getLogger(__name__)
@@ -103,6 +102,17 @@ def sound_skeleton(text: str) -> str:
     return skeleton
 
 
+def _silent_h(skeleton: str) -> str:
+    """A skeleton with an h before its first vowel left out: in British speech it comes and goes."""
+    return skeleton[1:] if skeleton.startswith("hA") else skeleton
+
+
+def _closest(key: str, keys: list[str], cutoff: float) -> tuple[str, float, int] | None:
+    """The skeleton in ``keys`` nearest ``key``, at least ``cutoff`` alike and starting with its sound."""
+    hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return hit if hit is not None and hit[0][0] == key[0] else None
+
+
 def _without_an_end(letters: list[str]) -> tuple[str, str]:
     """A run of words joined, less its first word and less its last: the match must need them both."""
     return "".join(letters[1:]), "".join(letters[:-1])
@@ -122,17 +132,6 @@ class Repair:
 
     heard: str
     meant: str
-
-
-@lru_cache(maxsize=1)
-def english_words() -> SpellChecker:
-    """pyspellchecker's English dictionary: loaded once per process (0.2 s), shared by every user."""
-    return SpellChecker(distance=1)
-
-
-def english_frequency(word: str) -> float:
-    """How much ``word`` is used in everyday English: its share of the dictionary's word counts."""
-    return float(english_words().word_usage_frequency(word))
 
 
 class SoundAlikes:
@@ -168,6 +167,7 @@ class SoundAlikes:
                 if len(w) >= HARD_WORD_LETTERS and english_frequency(w) < HARD_WORD_FREQUENCY}
         self._hard_keys = list(hard)
         self._hard = list(hard.values())
+        self._hard_keys_silent_h = [_silent_h(k) for k in self._hard_keys]
 
     @staticmethod
     def _targets(words: Iterable[str]) -> set[str]:
@@ -339,12 +339,19 @@ class SoundAlikes:
         else:
             needed = SKELETON_RATIO_EVERYDAY
         key = sound_skeleton("".join(letters))
-        hit = process.extractOne(key, self._hard_keys, scorer=fuzz.ratio, score_cutoff=needed)
-        if hit is None or hit[0][0] != key[0]:
-            return None
+        hit = _closest(key, self._hard_keys, needed)
+        silent_h = hit is None
+        if hit is None:
+            # "happy dural" for "epidural" (blind sets AM, AZ and BA): without the h it must sound all
+            # but exactly like the word ("handout no" is not "intestine").
+            key = _silent_h(key)
+            hit = _closest(key, self._hard_keys_silent_h, max(needed, SKELETON_RATIO_EVERYDAY))
+            if hit is None:
+                return None
         meant = self._hard[hit[2]]
         # Not "the epi jewel" for "epidural": a word at either end that the match does without is not part of it.
-        if len(letters) > 1 and max(fuzz.ratio(sound_skeleton(part), hit[0]) for part in _without_an_end(letters)) >= hit[1]:
+        skeleton = (lambda part: _silent_h(sound_skeleton(part))) if silent_h else sound_skeleton
+        if len(letters) > 1 and max(fuzz.ratio(skeleton(part), hit[0]) for part in _without_an_end(letters)) >= hit[1]:
             return None
         # Not "chemo after op" for "chemotherapy": the word cut short, then everyday words said after it.
         if len(letters) > 1 and meant.startswith(letters[0]) and any(self._everyday(w) for w in letters[1:]):

@@ -28,7 +28,7 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     # A dropped h marked by an apostrophe (blind set AM); "'em" and "'cause" are other words.
     ("'ow many little 'oles did they make, 'ave I got to", "how many little holes did they make have i got to"),
     ("tell 'em, 'cause it's 'is turn", "tell em cause it is his turn"),
-    ("when am I allowed ter do a bit o diggin fer me lad", "when am i allowed to do a bit o diggin for me lad"),
+    ("when am I allowed ter do a bit o diggin fer me lad", "when am i allowed to do a bit o digging for me lad"),
     ("can he carry the peedie bag", "can he carry the little bag"),
     # Blind sets AN and AO: Scots "messages" carried are shopping; "natter"; "what's that in aid of?".
     ("Carry the messages?", "carry the shopping"),
@@ -55,7 +55,7 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("lost 3 kilos since the op", "lost 3 kilos since the op"),
     # Blind sets AV and AW: Scots and Black Country negatives, "gorra", and chemo said in two words.
     ("Why cor our Roy have a pint? How long's he gorra wait?", "why cannot our roy have a pint how long is he got to wait"),
-    ("he ay bouncin back", "he is not bouncin back"), ("cor, that's a lot", "cor that is a lot"),
+    ("he ay bouncin back", "he is not bouncing back"), ("cor, that's a lot", "cor that is a lot"),
     ("ay up me duck", "ay up me duck"), ("who's she gonnae meet", "who is she going to meet"),
     ("he doesnae want to bother them", "he does not want to bother them"),
     ("why the key mo before", "why the chemo before"), ("nan had key mow how long after", "nan had chemo how long after"),
@@ -64,6 +64,19 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("has he to stop in bed all the time", "has he to stay in bed all the time"),
     ("the bus will stop in the middle of town", "the bus will stop in the middle of town"),
     ("he is dead frustrated", "he is very frustrated"), ("is it a dead weight", "is it a dead weight"),
+    # Blind sets AZ and BA: Northumbrian and Doric.
+    ("Wor lass is yem now, can she gan back to drivin'?", "our lass is home now can she go back to driving"),
+    ("it wor grand", "it wor grand"),
+    # ... and what the recordings made of some of their questions.
+    ("I'd be an intensive summit after the op", "i would be an intensive care after the op"),
+    ("how long does it take to deliver to get back to its proper size", "how long does it take the liver to get back to its proper size"),
+    ("can they deliver my tablets", "can they deliver my tablets"),
+    ("His moping costs he can't do much", "his moping because he cannot do much"),
+    ("Fit way wid they dae the vein thing at aa?", "why would they do the vein thing at all"),
+    ("is there a set day fan he'll get hame", "is there a set day when he will get home"),
+    ("fan can she drive", "when can she drive"), ("fit dae they dae wi the drain", "what do they do with the drain"),
+    ("the fan is too loud, can I have a fan he says", "the fan is too loud can i have a fan he says"),
+    ("does keep fit do any good", "does keep fit do any good"),
     # "What's that when it's at home?" asks what it is; at home otherwise stays.
     ("what's E R P when it's at home?", "what is e r p"),
     ("what do I do when they're at home and bleeding", "what do i do when they are at home and bleeding"),
@@ -125,3 +138,18 @@ def test_in_alone_for_a_patient_is_in_hospital(said: str, cleaned: str) -> None:
 ])
 def test_in_something_else_is_left_alone(said: str) -> None:
     assert "hospital" not in clean(said)
+
+
+@pytest.mark.parametrize(("said", "cleaned"), [
+    ("is it still weepin", "is it still weeping"), ("when can I get back to liftin", "when can i get back to lifting"),
+    ("he's frettin and nippin out for fags", "he is fretting and nipping out for cigarettes"),
+    ("takin me tablets", "taking me tablets"),
+])
+def test_a_dropped_g_is_put_back(said: str, cleaned: str) -> None:
+    assert clean(said) == cleaned
+
+
+@pytest.mark.parametrize("said", ["is the skin too thin", "a robin in the cabin", "can i take my statin",
+                                  "a raisin in my muffin", "begin again", "my cousin"])
+def test_words_that_end_in_in_already_are_left_alone(said: str) -> None:
+    assert clean(said) == said

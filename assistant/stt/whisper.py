@@ -17,6 +17,7 @@ import numpy as np
 
 from assistant.audio import SegmenterConfig, SegmentEvent
 from assistant.common_words import COMMON_WORDS
+from assistant.english import english_frequency
 from assistant.errors import RecognitionError
 from assistant.stt.base import Recogniser, Transcript, UtteranceBuffer
 
@@ -104,8 +105,6 @@ def bias_text(vocabulary: Sequence[str], limit: int = _PROMPT_WORDS) -> str:
 def _rare_words(words: list[str]) -> list[str]:
     """The words that are rare in everyday English (a recogniser's weak spot), rarest first; one of
     each plural or other form; no hyphenated compounds of common words ("long-term") or "you're"."""
-    from assistant.soundalike import english_frequency  # the dictionary the sound-alikes already loaded
-
     def rarity(word: str) -> float:
         # British spellings are rare in the dictionary's (American) counts: count the American too.
         american = re.sub("isation", "ization", re.sub("mme$", "m", re.sub("our", "or", word))).replace("ae", "e")
