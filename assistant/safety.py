@@ -36,7 +36,7 @@ class RedFlag:
 
 # Keyhole cuts are "holes" ("the middle hole, it's oozing something cloudy": blind set AL); a
 # single "hole" only with a word that says which one, not "a hole in my sock".
-_WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|holes|(?:middle|little|small|top|bottom|big|bigger|left|right|belly|tummy|key) hole|incision|incisions|stitches|staples|dressings?|bandages?|plasters?|stitch line|drain site)"
+_WOUND = r"(?:wound|wounds|scar|scars|cut|cuts|holes|(?:middle|little|small|top|bottom|big|bigger|left|right|belly|tummy|key) hole|incision|incisions|stitches|stitch(?! in (?:my|me|his|her|the|your) side)|staples|dressings?|bandages?|plasters?|stitch line|drain site)"
 # "Is it less sore than the big cut?" compares operations; it describes no wound.
 # "A nice hot bath... will it spoil me stitches?" (blind set AI): hot water is not a hot wound.
 _WOUND_SIGN = (r"(?<!less )(?<!more )(?:hot(?! (?:bath|shower|water|drink|tea|coffee|food|meal|weather|day))|warm|red|redder|inflamed|angry|painful|sore|throbbing|swollen|leak\w*|ooz\w*|weep\w*|"
@@ -54,7 +54,7 @@ _FACE = r"(?:his |her |my |me |their |the )?(?:nose|ears?|eyes?|mouth)\b"
 
 _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
     (Urgency.EMERGENCY, "chest pain", re.compile(
-        r"\b(?:chest (?:a |de |is |it )?(?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore|killing)|feels (?:\w+ )?(?:tight|heavy)|"
+        r"\b(?:chest (?:a |de |is |it |very |really |so |bad )?(?:pain|pains|hurts?|hurting|is (?:\w+ )?(?:tight|hurting|painful|sore|killing)|feels (?:\w+ )?(?:tight|heavy)|"
         r"tightness|pressure|ache)|pains? in (?:the (?:middle|centre|center|front|left side) of )?(?:(?:my|me|ma|his|her|the|their) )?chest|tight chest|heart attack|"
         r"heart (?:is )?(?:pounding|racing)(?:\W+\w+){0,6}?\W+chest|"
         # "Crushing" alone is taken for chest pain, even with "chest" lost: "just crushing now".
@@ -104,6 +104,9 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Blood be dripping onto me trousers" (blind set AL).
         r"blood (?:is |be |was |keeps |kept )?(?:dripping|ripping|running|trickling|streaming) (?:onto|on to|on|down|all over|off|out of)\b|"
         r"haemorrhag\w*|hemorrhag\w*|^bleeding(?: \w+){0,2}$|^blood$|"
+        # A towel pressed on it to stop it: "I pressed a towel on it" (blind set AZ, heard).
+        r"(?:pressed|pressing|pressing down|holding|held) (?:a |her |his |the |my |some |clean )?(?:tea )?(?:towel|cloth|flannel|"
+        r"tissues?|kitchen roll|pad) (?:on|onto|against|to) (?:it|the wound|the scar|the cut|his wound|her wound|my wound)\b|"
         # As a recogniser may hear it: "copped up blood", "beating sick and has blooded", "leading from the scar".
         r"(?:cocked|coffed|corfed|coughing|coughed|just cough) up (?:some )?blood|sick and (?:there is |theres |has |have |it has )?(?:like |some )?(?:dark |fresh |red )?blood\w*|"
         r"(?:is|its|am|keeps) (?:leaving|leading) (?:a lot|loads|heavily|badly)|cop\w* up (?:some )?(?:blood|love|blud)|"
@@ -154,6 +157,12 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "Down I went, I was out for a bit" (blind set AN); "light-headed and faint".
         r"down (?:i|he|she|they|mum|dad) (?:went|goes)\b|(?:i|he|she|mum|dad) (?:was|were) out (?:for a (?:bit|minute|moment|"
         r"second|few seconds|few minutes|while)|like a light)|(?:light headed|lightheaded|dizzy|woozy|giddy) and faint|"
+        # "Our lass had to pick me up off the lino" (blind set BA): picked up off the floor.
+        r"(?:had|have|has|needed) to (?:pick|get|lift|help) (?:me|him|her|them|mum|dad|nan|grandad) (?:up )?(?:off|from) "
+        r"the (?:\w+ )?(?:floor|lino|carpet|ground|tiles|rug)|"
+        # "He's that dizzy he can't stand" (blind set AZ): too dizzy to stand is near fainting.
+        r"(?:that|so|too) (?:dizzy|woozy|giddy|light headed|lightheaded) (?:that )?(?:he|she|i|they|mum|dad) (?:cannot|can not|could not) "
+        r"(?:stand|stay standing|get up|stand up|walk)|"
         r"(?:fall|falls) (?:down|over)(?= .*\b(?:just now|today|this morning|earlier)\b)|\b(?:just now|this morning)\b(?:(?!\bif\b).)*\b(?:fall|falls) (?:down|over)\b|not responding|(?:she|he|mum|dad|they|wife|husband|missus|nan|grandad) (?:is |are )?(?:not|no) (?:really )?answering(?! (?:the |her |his |my |me )?(?:door|phone|mobile|calls?|texts?|messages?))|(?:will not|cannot|can not) (?:respond|rouse)|"
         # "I cor wake him" (Black Country), "I canna wake her" (Scots, "cannot" once cleaned): blind set AI.
         r"(?:cannot|can not|will not|cor) wake (?:him|her|up)|"
@@ -194,12 +203,17 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # Blind sets AX and AY, heard with the wound lost ("the wind is very painful... the skin around it
         # is angry red"; "the scar" as "the scarthest"; "nan's cut" as "manscut"): the skin round it red,
         # or yellow or green matter coming out of something that is not a nose, ear, eye or mouth.
-        r"\bskin (?:all )?(?:a)?round (?:it|the (?:wound|cut|scar|stitches|edges?)) (?:is|has gone|looks|gone|going|turned|turning) "
+        # The skin round it told of with the wound word lost ("from the one-come water with bad smell, and
+        # the skin around is red and very hot": blind set BA, heard).
+        r"\bskin (?:all )?(?:a)?round (?:it |the (?:wound|cut|scar|stitches|edges?) )?(?:is|has gone|looks|gone|going|turned|turning) "
         r"(?:\w+ ){0,2}(?:red|hot|inflamed|swollen)\b|"
         rf"\b{_DISCHARGE_LOOK} (?:{_DISCHARGE}|pus)(?: \w+){{0,2}} "
         rf"(?:coming|comin|oozing|leaking|seeping|dripping|weeping|pouring) (?:out|from)\b(?! (?:of )?{_FACE})|"
         rf"\b(?:leak\w*|ooz\w*|weep\w*|seep\w*) (?:\w+ )?{_DISCHARGE_LOOK} {_DISCHARGE}\b"
-        rf"(?! (?:\w+ ){{0,2}}(?:from|out of) {_FACE})")),
+        rf"(?! (?:\w+ ){{0,2}}(?:from|out of) {_FACE})|"
+        # Gunk, gunge or pus coming out is matter whatever its colour ("there's gunk leaking out, stinks an' all").
+        rf"\b(?:gunk|gunge|pus) (?:\w+ )?(?:coming|comin|oozing|leaking|seeping|dripping|weeping|pouring) (?:out|from)\b"
+        rf"(?! (?:of )?{_FACE})")),
     (Urgency.HOSPITAL, "fever", re.compile(
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "
@@ -244,10 +258,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # "come all yellow"); or jaundice by name. One pattern for the phrasings of blind sets up to AK.
         r"\b(?:jaundice\w*|"
         # "The white of her eye... going like lemon colour" (blind set AK).
-        r"(?:skin|eyes?)\W+(?:\w+\W+){0,4}?(?:yellow\w*|lemon|mustard|custard)|"
+        r"(?:skin|eyes?)\W+(?:\w+\W+){0,5}?(?:yellow\w*|lemon|mustard|custard)|"
         r"yellow\w*\W+(?:\w+\W+){0,5}?(?:his|her|my|me|their) (?:eyes|skin)|"
         r"(?:turned|gone|went|going|turning|looking|looks|become|becoming|became|come) "
-        r"(?:\w+ ){0,2}yellow(?:y|ish)?|"
+        r"(?:\w+ ){0,3}yellow(?:y|ish)?|"
         r"(?:funny|strange|odd|weird|horrible|deep|bright) yellow(?:y|ish)? colou?r)\b")),
 ]
 
@@ -276,12 +290,6 @@ _HURT_ASKED = re.compile(r"\b(?:will|would|could|might|can|does|do|is) (?:that|i
                          r"(?: \w+){0,1} (?:hurt|harm|damage|affect)\b")
 
 
-# A symptom said with its g dropped, "roastin and shakin, teeth chatterin" (blind set AI), is the
-# same symptom: put back before the patterns look.
-_DROPPED_G = re.compile(r"\b(roast|shak|shiver|chatter|sweat|freez|bleed|leak|ooz|weep|breath|gasp|faint|pass|clutch|"
-                        r"collaps|burn|boil|throbb|pour|gush|soak|seep|swell|dripp|trickl)in\b")
-
-
 def find_red_flag(question: str) -> RedFlag | None:
     """Return the red flag a question describes, or None.
 
@@ -297,7 +305,6 @@ def _red_flag_in(text: str) -> RedFlag | None:
     choosing between two hearings (as heard and with misheard words put back) and again when replying."""
     if not text:
         return None
-    text = _DROPPED_G.sub(r"\1ing", text)
     informational = bool(_INFORMATIONAL.search(text))
     if all(p.search(text) for p in (_HOSPITAL_STAY, _PAST, _WHAT_FOR)) and not _NOW.search(text):
         return None
@@ -367,13 +374,21 @@ _MISHEARD: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(heard), m
     (r"\b(3[89]|40) ([0-9])\b", r"\1 point \2"),
     (r"\b(?:using|oozing) out\b", "oozing out"),
     (r"\b(it is|there is|is|stuff) using\b", r"\1 oozing"),
-    (r"\bthese cars?\b|\b(?:the|this|my|his|her) cars?(?= is| are| gone| going| has| have)\b", "my scar"),
+    (r"\bthese cars?\b|\b(?:the|this|my|his|her) car(?:s|'s)?(?= is| are| gone| going| has| have)", "my scar"),
+    # AZ's: "teeth chattering" heard as "teeth-shattering".
+    (r"\bteeth shattering\b", "teeth chattering"),
+    # BA's: "the wound's opened up" heard as "the ones opened up", "his belly wound's weeping" as "his
+    # belly once weeping" or "belly wins"; "gone yellow" as "done yellow".
+    (r"\b(belly|tummy|the|his|her|my) (?:once|wins|ones)(?=,? (?:weeping|leaking|oozing|seeping|opened|split|burst)\b)",
+     r"\1 wound is"),
+    (r"\bdone (?=(?:\w+ )?yellow)", "gone "),
     (r"\b(?:is |it is |at least )?cast (?:is )?(?:on|gone|going)\b", "my scar is gone"),
     (r"\b(?:leading|bleeding|bleeping) from (?:the|my|his|her) car\b", "bleeding from the scar"),
     # "Blood" as "love": "coughed up love", "it's all wet, red, it's love".
     (r"\b(?:cocked|coughed|coughing) up (?:some )?(?:love|loved|glove|blud)\b", "coughed up blood"),
     (r"\bit is (all )?love\b", r"it is \1blood"),
-    (r"\b(c[ao]me) over (?:all |normal |a )?(?:pains?|paint|feint)\b", r"\1 over all faint"),
+    # BA's: "come over all dizzy" and "all faint" heard as "all busy", "all visit", "all thing", "all fan".
+    (r"\b(c[ao]me) over (?:all |normal |a )?(?:pains?|paint|feint|busy|visit|thing|fan)\b", r"\1 over all faint"),
     (r"\b(?:at |a )?(?:low|yellow)[ -]cutler\b", " yellow colour"),
     (r"\bfunity\b", "funny"),
     # From AF and AG's recordings, read after their measurement: "keeps painting on me", "the monitor

@@ -355,8 +355,24 @@ def test_gasping_for_breath_still_is() -> None:
     "Manscut is leaking yellow stuff all down her 90 in its stinks.",
     "I just popped in and fed us in slumpt in his care, fear, and I can't route him properly.",
     "I'm just past out on the stem, and I'll shit not mark in stems.",
+    # What blind sets AZ and BA's red flags became when heard (every one was flagged typed).
+    "Wounds lead it again and it's with us top. I pressed her towel on it.",
+    "He's that dizzy he can't stand and he keeps near pass and dude on me.",
+    "I've gone a third of yellow color since yesterday and kids can look yellowish too.",
+    "Love, the car's gone all red and it's hard to touch and it's throbbing, it won't like Matias today.",
+    "He's shaking something awful in the chair, teeth-shattering, and he's read how to touch. What do I do?",
+    "His stitch is area very swollen and red, very pain when I touch and hot.",
+    "Husband chest very pain now, like something squeeze inside, he coldens his chest.",
+    "The ones opened up a bit at one end and there's conclicking out, stinks and all.",
+    "His belly wins weeping clear stuff all over his best and it feels warm.",
+    "From the one-come water with bad smell, and the skin around is red and very hot.",
+    "My skin has taken on a distinctly yellowish tinge since yesterday, and my water is as dark as teeth.",
+    "I've come over all visit and I went down into the kitchen just now, our last half took me up off the lino.",
+    "Derek's just come over all thing on his doorstep. He sat on the step and he's wide as a sheet.",
+    "That's literally done yellow, like my wife Sonther I'm yellow today, and may weren't yesterday.",
+    "there's gunk leaking out, stinks and all", "our lass had to pick me up off the lino",
 ])
-def test_al_to_ay_red_flags(question: str) -> None:
+def test_al_to_ba_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
     assert flag is not None
 
@@ -379,6 +395,11 @@ def test_al_to_ay_red_flags(question: str) -> None:
     "the swelling in his ankles went down all of a sudden", "the bus is coming at ten, can I go on it",
     "there's green stuff coming out of his nose, is that the chemo", "what colour is the fluid coming out of the drain",
     "should I paint my lips blue for the party",
+    # Beside AZ and BA's: a stitch from walking, a bleeding that has stopped, a fall not yet had, a cold.
+    "I've got a stitch in my side from walking, is that normal", "once bleeding stops can he shower",
+    "can I pick him up off the floor if he falls", "what if there is gunk coming out of his nose",
+    "does the skin around go red after surgery", "I pressed the button on it", "does it look yellow",
+    "is it all right if he's a bit dizzy when he stands up",
 ])
 def test_near_misses_of_blind_set_rules_are_not_red_flags(question: str) -> None:
     """Shock, what things in hospital were for (AP, AQ), and the near misses of AR, AS and AU's rules."""
