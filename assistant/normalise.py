@@ -230,6 +230,7 @@ _WOR_OUR = re.compile(r"\bwor (?=(?:lass|lad|lads|kid|kids|bairn|bairns|mam|mum|
 
 
 def _fan_when(match: re.Match[str]) -> str:
+    """Doric "fan" as "when", unless the word before makes it a fan ("the fan is")."""
     before = match.group(1)
     if before in _NOT_WHEN:
         return match.group(0)
@@ -306,6 +307,7 @@ _NOT_DROPPED_G = frozenset({"statin"})
 
 
 def _dropped_g(word: str) -> str | None:
+    """The word with its g put back ("drivin" -> "driving"), or None."""
     if len(word) < 4 or not word.endswith("in") or word in _NOT_DROPPED_G:
         return None
     if english_frequency(word) < DROPPED_G_RARE and english_frequency(word + "g") >= DROPPED_G_EVERYDAY:
