@@ -207,13 +207,11 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         # the skin around is red and very hot": blind set BA, heard).
         r"\bskin (?:all )?(?:a)?round (?:it |the (?:wound|cut|scar|stitches|edges?) )?(?:is|has gone|looks|gone|going|turned|turning) "
         r"(?:\w+ ){0,2}(?:red|hot|inflamed|swollen)\b|"
-        rf"\b{_DISCHARGE_LOOK} (?:{_DISCHARGE}|pus)(?: \w+){{0,2}} "
+        # Gunk, gunge or pus coming out is matter whatever its colour ("there's gunk leaking out, stinks an' all").
+        rf"\b(?:{_DISCHARGE_LOOK} (?:{_DISCHARGE}|pus)(?: \w+){{0,2}}|(?:gunk|gunge|pus)(?: \w+)?) "
         rf"(?:coming|comin|oozing|leaking|seeping|dripping|weeping|pouring) (?:out|from)\b(?! (?:of )?{_FACE})|"
         rf"\b(?:leak\w*|ooz\w*|weep\w*|seep\w*) (?:\w+ )?{_DISCHARGE_LOOK} {_DISCHARGE}\b"
-        rf"(?! (?:\w+ ){{0,2}}(?:from|out of) {_FACE})|"
-        # Gunk, gunge or pus coming out is matter whatever its colour ("there's gunk leaking out, stinks an' all").
-        rf"\b(?:gunk|gunge|pus) (?:\w+ )?(?:coming|comin|oozing|leaking|seeping|dripping|weeping|pouring) (?:out|from)\b"
-        rf"(?! (?:of )?{_FACE})")),
+        rf"(?! (?:\w+ ){{0,2}}(?:from|out of) {_FACE})")),
     (Urgency.HOSPITAL, "fever", re.compile(
         r"\b(?:fever\w*|high temp\w*|temp(?:erature)?(?:'s)? (?:of|is|has|went|gone|keeps|up|over|above|shot|very|really)|"
         r"(?:got|have|has|running) a "
