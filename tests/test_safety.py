@@ -371,6 +371,14 @@ def test_gasping_for_breath_still_is() -> None:
     "Derek's just come over all thing on his doorstep. He sat on the step and he's wide as a sheet.",
     "That's literally done yellow, like my wife Sonther I'm yellow today, and may weren't yesterday.",
     "there's gunk leaking out, stinks and all", "our lass had to pick me up off the lino",
+    # Beside BC's drain question: blood now, with the tubes still in, is still a red flag.
+    "there are tubes coming out of his wound and blood now, what is it for",
+    # Blind set BB as heard: "his cut's weeping summat yellowy and it's red raw and hot round it".
+    "It's cut sleeping some at the end of it and it's red floor and hot-round it. I just looked now.",
+    # Blind set BC as heard: "burnin tae the touch", "fair struggling for breath".
+    "The old man, sweat and buckets and shacking my colleague, and he's burning tea to touch.",
+    "The oil man's wet in bucket, some shark in lycaly, and he's burned in deeper touch, he's knee right.",
+    "Fables fast-ruddling for breath for new, he's patching just sitting in his chair.",
 ])
 def test_al_to_ba_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
@@ -381,6 +389,8 @@ def test_al_to_ba_red_flags(question: str) -> None:
     "They kept him in intensive care after, I nearly had a fit when I saw all the machines. Is that normal now?",
     "In hospital client had tubes from wound with blood going out. What they are for?",
     "on the ward he had a drain with blood in it, what was that for",
+    # Tubes with blood in them are the drains, asked about after the stay too (blind set BC).
+    "The auld man had twa tubes comin oot the side o his wound wi bloody stuff in them, fit were they for?",
     # Beside the rules taken from blind sets AR and AS: sweat, not blood, through a shirt; a worry
     # about what might happen; someone not answering the door or the phone.
     "sweating through my shirt at night, is that normal",
@@ -392,6 +402,10 @@ def test_al_to_ba_red_flags(question: str) -> None:
     "will I be able to get warm in the hospital, the wards are cold", "is it normal if I cannot get warm at night",
     # Beside AY's: washing asked about, the wound not wet.
     "He want to have a shower. The wound can get wet?", "is it ok to get his stitches wet in the bath",
+    # Beside BB's: hot round here is the weather.
+    "it is hot round here in summer, can he sit out",
+    # Beside BC's: breath mints, and a burn that is not a fever.
+    "I was waiting for breath mints at the chemist", "I burnt the toast, do not touch it",
     "the swelling in his ankles went down all of a sudden", "the bus is coming at ten, can I go on it",
     "there's green stuff coming out of his nose, is that the chemo", "what colour is the fluid coming out of the drain",
     "should I paint my lips blue for the party",
