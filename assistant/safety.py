@@ -73,9 +73,10 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:(?:cannot|cor) (?:breathe|breath|catch (?:my|me|ma|his|her|the) breath|get (?:my|me|ma|his|her|a|the) breath)|"
         r"(?:can not|could not|couldnt|unable to) breathe?|short(?:ness)? of breath|breathless\w*|"
         r"(?:struggling|struggle|fighting|hard|difficult|difficulty|trouble|problems?) (?:to |with |in |for )?breath\w*|"
-        r"(?:struggling|fighting|gasping|stopping) for (?:her |his |my |me |their )?(?:air|breath)|fighting for (?:her|his|my|me) (?:now|life)|"
-        # Struggling heard wrong ("fast ruddling for breath", blind set BC's recordings): any -ing for breath.
-        r"(?<!waiting)(?<!looking)(?<!asking)(?<!shopping)(?<=ing) for (?:her |his |my |me |their )?breath\b(?! (?:mints?|fresheners?|sprays?|tests?))|"
+        r"(?:struggling|fighting|gasping|stopping) for (?:her |his |my |me |their )?air|fighting for (?:her|his|my|me) (?:now|life)|"
+        # Any -ing for breath, as struggling may be heard wrong ("fast ruddling for breath", blind set BC's
+        # recordings); not waiting or shopping for breath mints.
+        r"\b(?!waiting|looking|asking|shopping)\w+ing for (?:her |his |my |me |their )?breath\b(?! (?:mints?|fresheners?|sprays?|tests?))|"
         r"(?:hard|difficult|difficulty|struggl\w*|trouble|cannot|can not|unable|not able|no able)(?: \w+){0,3} (?:catch|get) (?:my|me|ma|his|her|their|a|the) breath|cannot get (?:enough )?air|panting|wheez\w*|"
         # Not "gasping for a cuppa": gasping for anything but air or breath is wanting, not choking.
         # Lips gone blue, with up to three words between ("her lips have fun a funny blue color": AY's
@@ -197,15 +198,16 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:angry red|red raw|(?:gone|going|turned|turning|looks?|looking|all|very|really) (?:\w+ )?(?:red|inflamed))\b(?:\W+\w+){0,6}?\W+"
         r"(?:gunk|gunge|pus|puss|goo|ooz\w*|weep\w*|seep\w*|leak\w*|(?:stuff|fluid|muck|\w+) (?:coming|comin|come|comes|came) out)\b|"
         r"\b(?:very |really |so )?hot\b(?:\W+\w+){0,6}?\W+(?:water|liquid|fluid|pus|stuff|gunk) (?:is )?coming out\b|"
-        r"\b(?:hot|roasting|red hot|burning) (?:(?:to|tae|tea) (?:the )?touch|when (?:i|you|we) touch (?:it|her|him))\b|"
-        # Heard: "burning tea to touch", "burned into the touch" (blind set BC's "burnin tae the touch").
+        r"\b(?:hot|roasting|red hot) (?:(?:to|tae|tea) (?:the )?touch|when (?:i|you|we) touch (?:it|her|him))\b|"
+        # Burning, with up to three words before "touch": "burning to the touch", "burning when I touch
+        # it", and as heard, "burning tea to touch", "burned into the touch" (blind set BC).
         r"\bburn(?:ing|ed|t)(?: (?!not\b)\w+){1,3} touch\b|"
-        # "It's red raw and hot round it" (blind set BB, heard with the cut's weeping lost).
-        r"\b(?:red (?:and |n )?)?hot (?:all )?(?:a)?round (?:it|the edges?)\b|"
         # "Hot, and really painful to touch today" (blind set AS, heard with the wound lost).
         r"\bhot\W+(?:\w+\W+){0,3}?(?:painful|sore|tender) (?:to|tae|when i) (?:the )?touch\b|"
         # "It's really hot and red round it", heard as "hot and red rounded" (blind set AR).
         r"\b(?:hot|warm|angry) and red (?:round|rounded|around)\b|\bred and (?:hot|warm|angry) (?:round|rounded|around)\b|"
+        # "It's red raw and hot round it" (blind set BB, heard with the cut's weeping lost).
+        r"\bhot (?:all )?(?:a)?round (?:it|the edges?)\b|"
         # Blind sets AX and AY, heard with the wound lost ("the wind is very painful... the skin around it
         # is angry red"; "the scar" as "the scarthest"; "nan's cut" as "manscut"): the skin round it red,
         # or yellow or green matter coming out of something that is not a nose, ear, eye or mouth.
@@ -277,10 +279,11 @@ _INFORMATIONAL = re.compile(
 # What something in hospital was for, with nothing said of now: "in hospital he had tubes from the
 # wound with blood going out, what are they for?" (blind set AQ) asks about the drains, not about
 # bleeding today. "He was in hospital and his wound is bleeding" still is a red flag.
-# Tubes with blood in them are the drains: "the auld man had twa tubes comin oot the side o his wound
-# wi bloody stuff in them, fit were they for?" (blind set BC) is asked after the stay too.
-_HOSPITAL_STAY = re.compile(r"\b(?:in (?:the )?hospital|on the ward|in intensive care|in (?:the )?icu|in high dependency|"
-                            r"(?:tubes|pipes|drains) (?:\w+ ){0,2}(?:coming|sticking|hanging) (?:out|from)\b)")
+_HOSPITAL_STAY = re.compile(r"\b(?:in (?:the )?hospital|on the ward|in intensive care|in (?:the )?icu|in high dependency)\b")
+# Tubes coming out are the drains, whose blood is no red flag, asked about after the stay too: "the
+# auld man had twa tubes comin oot the side o his wound wi bloody stuff in them, fit were they for?"
+# (blind set BC).
+_DRAIN_TUBES = re.compile(r"\b(?:tubes|pipes|drains) (?:\w+ ){0,2}(?:coming|sticking|hanging) (?:out|from)\b")
 _PAST = re.compile(r"\b(?:had|was|were|kept|gave|did)\b")
 _WHAT_FOR = re.compile(r"\bwhat(?: \w+){0,4} for\b")
 _NOW = re.compile(r"\b(?:now|today|tonight|this morning|since|at home|still|just)\b")
@@ -313,7 +316,8 @@ def _red_flag_in(text: str) -> RedFlag | None:
     if not text:
         return None
     informational = bool(_INFORMATIONAL.search(text))
-    if all(p.search(text) for p in (_HOSPITAL_STAY, _PAST, _WHAT_FOR)) and not _NOW.search(text):
+    hospital_things = _HOSPITAL_STAY.search(text) or _DRAIN_TUBES.search(text)
+    if hospital_things and _PAST.search(text) and _WHAT_FOR.search(text) and not _NOW.search(text):
         return None
     for urgency, symptom, pattern in _PATTERNS:
         match = pattern.search(text)
