@@ -39,7 +39,8 @@ SETS = ("eval_dev.tsv", "eval_holdout.tsv", "eval_unseen.tsv", "eval_final.tsv",
         "eval_fresh_ar.tsv", "eval_fresh_as.tsv", "eval_fresh_at.tsv", "eval_fresh_au.tsv",
         "eval_fresh_av.tsv", "eval_fresh_aw.tsv",
         "eval_fresh_ax.tsv", "eval_fresh_ay.tsv", "eval_fresh_az.tsv",
-        "eval_fresh_ba.tsv", "eval_fresh_bb.tsv", "eval_fresh_bc.tsv")
+        "eval_fresh_ba.tsv", "eval_fresh_bb.tsv", "eval_fresh_bc.tsv",
+        "eval_fresh_bd.tsv", "eval_fresh_be.tsv")
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_9ab7bde8cbb6c729.txt"
 
