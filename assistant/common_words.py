@@ -97,4 +97,6 @@ apologies apologise hypothetically customarily customary forbid forbidden overal
 independent directly frequently proposed minimum maximum excessive produced missing sensible
 originally continuous oneself asap complain complaining complains nag nagging useless hopeless
 nightmare rubbish legit lowkey tbh christmas easter birthday month months
+undertaken principally ordinarily recommend recommended recommendation resume resumed prejudice
+maintain maintained frustrated frustrating ooh magic assuming assume presumably
 """.split())

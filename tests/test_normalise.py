@@ -82,6 +82,11 @@ from assistant.normalise import clean, digits_for_number_words, spelt_out
     ("the cauld weather, fit were they for", "the cold weather what were they for"),
     ("he winna tell them, int that daft, theres no1 round here",
      "he will not tell them is not that daft there is no one round here"),
+    # Blind sets BD and BE: "doc", Scots "baith", "gied" and "wis", northern "mithering", Irish "yokes".
+    ("wot dyou call the doc, baith sides", "what dyou call the doctor both sides"),
+    ("they gied him a thing, it wis magic", "they gave him a thing it was magic"),
+    ("he's mithering about the heavy yokes during his convalescence",
+     "he is worrying about the heavy things during his recovery"),
     # "What's that when it's at home?" asks what it is; at home otherwise stays.
     ("what's E R P when it's at home?", "what is e r p"),
     ("what do I do when they're at home and bleeding", "what do i do when they are at home and bleeding"),

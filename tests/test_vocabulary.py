@@ -50,6 +50,8 @@ def test_unfamiliar_words_allow_for_slips_names_and_conversation() -> None:
     assert vocab.unfamiliar("forgive me, he is seventy eight, who performs the procedure") == ()
     # Blind sets BB and BC: forgetting, permission and the calendar are conversation too.
     assert vocab.unfamiliar("I have forgotten, is it permissible to undertake it by Christmas") == ()
+    # Blind sets BD and BE: formal manner words ("principally undertaken", "resume without prejudice").
+    assert vocab.unfamiliar("is it principally undertaken, may she resume it without prejudice, as recommended") == ()
 
 
 def test_what_is_lifted_is_not_held_against_the_question() -> None:
