@@ -198,7 +198,8 @@ _PATTERNS: list[tuple[Urgency, str, re.Pattern[str]]] = [
         r"\b(?:angry red|red raw|(?:gone|going|turned|turning|looks?|looking|all|very|really) (?:\w+ )?(?:red|inflamed))\b(?:\W+\w+){0,6}?\W+"
         r"(?:gunk|gunge|pus|puss|goo|ooz\w*|weep\w*|seep\w*|leak\w*|(?:stuff|fluid|muck|\w+) (?:coming|comin|come|comes|came) out)\b|"
         r"\b(?:very |really |so )?hot\b(?:\W+\w+){0,6}?\W+(?:water|liquid|fluid|pus|stuff|gunk) (?:is )?coming out\b|"
-        r"\b(?:hot|roasting|red hot) (?:(?:to|tae|tea) (?:the )?touch|when (?:i|you|we) touch (?:it|her|him))\b|"
+        # As heard in loud noise, "hot like touch", "hot touch" (blind set BE).
+        r"\b(?:hot|roasting|red hot) (?:(?:(?:to|tae|tea|like) )?(?:the )?touch|when (?:i|you|we) touch (?:it|her|him))\b|"
         # Burning, with up to three words before "touch": "burning to the touch", "burning when I touch
         # it", and as heard, "burning tea to touch", "burned into the touch" (blind set BC).
         r"\bburn(?:ing|ed|t)(?: (?!not\b)\w+){1,3} touch\b|"
@@ -284,6 +285,11 @@ _HOSPITAL_STAY = re.compile(r"\b(?:in (?:the )?hospital|on the ward|in intensive
 # auld man had twa tubes comin oot the side o his wound wi bloody stuff in them, fit were they for?"
 # (blind set BC).
 _DRAIN_TUBES = re.compile(r"\b(?:tubes|pipes|drains) (?:\w+ ){0,2}(?:coming|sticking|hanging) (?:out|from)\b")
+# A risk asked about, not a sign seen: "is there a chance his liver could start bleeding after they've
+# cut it?" (blind set BE). What follows "could" is taken out before the wound is looked at again, so
+# "his wound is leaking, is there a chance it could be infected?" still counts.
+_RISK_ASKED = re.compile(r"\b(?:chance|risk|likely)\b")
+_MAY_HAPPEN = re.compile(r"\b(?:could|might|may|would|will)(?: \w+){1,4}")
 _PAST = re.compile(r"\b(?:had|was|were|kept|gave|did)\b")
 _WHAT_FOR = re.compile(r"\bwhat(?: \w+){0,4} for\b")
 _NOW = re.compile(r"\b(?:now|today|tonight|this morning|since|at home|still|just)\b")
@@ -349,6 +355,8 @@ def _wound_asked_about(text: str, pattern: re.Pattern[str]) -> bool:
     """A question about the wound ("when do the stitches come out?", "will that hurt his stitches?"),
     not a description of a sign of infection."""
     if _WOUND_INFO.search(text) and not _strong_wound(text):
+        return True
+    if _RISK_ASKED.search(text) and not pattern.search(_MAY_HAPPEN.sub(" ", text)):
         return True
     return bool(_HURT_ASKED.search(text)) and not pattern.search(_HURT_ASKED.sub(" ", text))
 

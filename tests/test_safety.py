@@ -373,12 +373,18 @@ def test_gasping_for_breath_still_is() -> None:
     "there's gunk leaking out, stinks and all", "our lass had to pick me up off the lino",
     # Beside BC's drain question: blood now, with the tubes still in, is still a red flag.
     "there are tubes coming out of his wound and blood now, what is it for",
+    # Beside BE's risk asked about: a sign seen, then a risk asked.
+    "his wound is leaking, is there a chance it could be infected",
+    "the cut is bleeding, what is the risk",
     # Blind set BB as heard: "his cut's weeping summat yellowy and it's red raw and hot round it".
     "It's cut sleeping some at the end of it and it's red floor and hot-round it. I just looked now.",
     # Blind set BC as heard: "burnin tae the touch", "fair struggling for breath".
     "The old man, sweat and buckets and shacking my colleague, and he's burning tea to touch.",
     "The oil man's wet in bucket, some shark in lycaly, and he's burned in deeper touch, he's knee right.",
     "Fables fast-ruddling for breath for new, he's patching just sitting in his chair.",
+    # Blind set BE as heard in loud noise: "very red and hot when I touch", "it's hot to touch".
+    "The one to Mr. Hartry's is very bread and hot like touch, and he saved his painting him more than yesterday.",
+    "My medlid wear may cut me, a long car, it's gone left, long, and it's sleeping yet, and it's hot touch.",
 ])
 def test_al_to_ba_red_flags(question: str) -> None:
     flag = find_red_flag(question) or find_red_flag(misheard_red_flag(question) or "")
@@ -414,6 +420,9 @@ def test_al_to_ba_red_flags(question: str) -> None:
     "can I pick him up off the floor if he falls", "what if there is gunk coming out of his nose",
     "does the skin around go red after surgery", "I pressed the button on it", "does it look yellow",
     "is it all right if he's a bit dizzy when he stands up",
+    # Blind set BE: a risk asked about, not a sign seen.
+    "Is there a chance his liver could start bleedin' after they've cut it?",
+    "is there a risk the wound might leak when he coughs",
 ])
 def test_near_misses_of_blind_set_rules_are_not_red_flags(question: str) -> None:
     """Shock, what things in hospital were for (AP, AQ), and the near misses of AR, AS and AU's rules."""
