@@ -26,8 +26,7 @@ class AnswerType:
 
 TYPES = (
     AnswerType("cost", re.compile(
-        # Not "Mr Price" (heard for "Mr Pryce", blind set BD): a surname, not a cost.
-        r"\b(?:how much (?:\w+ ){0,4}(?:cost|costs|pay|charge|charged)|what does it cost|(?<!mr )(?<!mrs )(?<!ms )(?<!dr )(?<!miss )prices?|fees?|"
+        r"\b(?:how much (?:\w+ ){0,4}(?:cost|costs|pay|charge|charged)|what does it cost|price|prices|fees?|"
         r"cost of|costs?|pay for|how much money|expensive|cheaper)\b"),
         re.compile(r"£|\b(?:free|costs?|charged?|pay|price)\b")),
     AnswerType("time of day", re.compile(
@@ -73,9 +72,14 @@ TYPES = (
 )
 
 
+# A surname after a title says who, not what is asked: "Mr Pryce", heard as "Mr. Price", is no cost
+# (blind set BD).
+_TITLED_NAME = re.compile(r"\b(?:mr|mrs|ms|miss|dr) \w+")
+
+
 def asked_types(question: str) -> tuple[AnswerType, ...]:
     """The kinds of fact the question asks for (usually none)."""
-    text = clean(question)
+    text = _TITLED_NAME.sub(" ", clean(question))
     return tuple(kind for kind in TYPES if kind.asked.search(text))
 
 
